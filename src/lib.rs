@@ -1,0 +1,64 @@
+//! congkhai: administrative procedures and one-stop results in, a static site out.
+//! Data flows one way: load → check → build → write.
+
+pub mod check;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod pages;
+pub mod render;
+pub mod schema;
+pub mod serve;
+pub mod text;
+pub mod write;
+pub mod yaml;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use diagnostics::{Diagnostic, Diagnostics};
+
+pub use check::Links;
+pub use load::load;
+pub use model::Site;
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub procedures: usize,
+    pub units: usize,
+}
+
+/// Loads and checks a site; the site comes back only when nothing is wrong enough to stop.
+pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
+    let loaded = load::load(root);
+    let mut diagnostics = loaded.diagnostics;
+    let (links, problems) = check::check(&loaded.site);
+    diagnostics.extend(problems);
+    if diagnostics.has_errors() { (None, diagnostics) } else { (Some((loaded.site, links)), diagnostics) }
+}
+
+/// Renders the checked site into `out`, replacing it only when every page succeeded.
+pub fn build(site: &Site, links: &Links, out: &Path) -> Result<Report, Vec<Diagnostic>> {
+    let out = write::check_out_dir(&site.root, out).map_err(|d| vec![d])?;
+    let theme = render::Theme::load(&site.root, &site.config.theme)?;
+    let staging = write::Staging::begin(&out).map_err(|d| vec![d])?;
+    let files = AtomicU64::new(0);
+    let bytes = AtomicU64::new(0);
+    let pages = pages::render_all(site, links, &theme, &|output| {
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
+        staging.write(&output.path, &output.bytes)
+    })?;
+    staging.commit().map_err(|d| vec![d])?;
+    Ok(Report {
+        pages,
+        files: files.into_inner() as usize,
+        bytes: bytes.into_inner(),
+        procedures: site.procedures.len(),
+        units: site.units.len(),
+    })
+}

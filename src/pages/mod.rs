@@ -1,0 +1,196 @@
+//! Every page kind renders itself from the model and the theme; this module runs them all
+//! (in parallel), passes HTML through the post-steps and hands the bytes to the writer.
+
+mod listing;
+mod misc;
+mod procedure;
+mod unit;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::check::Links;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::render::Theme;
+
+/// One file of the built site: a path relative to the output root, and its bytes.
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What every page can use: the site, its menu and asset addresses.
+#[derive(Serialize)]
+pub struct Common {
+    pub title: String,
+    pub organization: Option<String>,
+    pub base_url: String,
+    /// Path prefix of the site (`""` at a domain's root, `/congkhai` under a folder).
+    pub root: String,
+    pub hotline: Option<String>,
+    pub feedback: Option<String>,
+    pub as_of: Option<String>,
+    pub stylesheet: String,
+    pub favicon: String,
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Serialize)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+/// Everything a page kind needs to render itself.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub links: &'a Links,
+    pub theme: &'a Theme,
+    pub common: Common,
+}
+
+impl Ctx<'_> {
+    /// An address inside the site, with the root prefix: `url("/thu-tuc/")`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.common.root)
+    }
+
+    /// A full address for QR codes, feeds and canonical links.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.base_url)
+    }
+
+    /// Renders `template` with the common values, the page's own values and its path.
+    pub fn page(&self, template: &str, path: &str, title: &str, page: impl Serialize) -> Result<Output, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("site", &self.common);
+        context.insert("page", &page);
+        context.insert("title", title);
+        context.insert("path", &self.url(path));
+        context.insert("canonical", &self.absolute(path));
+        let html = self.theme.render(template, &context)?;
+        Ok(Output { path: output_path(path), bytes: minify(html.as_bytes()) })
+    }
+}
+
+/// `/thu-tuc/x/` → `thu-tuc/x/index.html`; `/404.html` → `404.html`.
+fn output_path(url_path: &str) -> String {
+    let trimmed = url_path.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') { format!("{trimmed}index.html") } else { trimmed.to_string() }
+}
+
+fn minify(html: &[u8]) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    cfg.minify_doctype = false;
+    minify_html::minify(html, &cfg)
+}
+
+/// Renders every page and file; `emit` receives each output as soon as it is ready.
+/// Returns the number of HTML pages.
+pub fn render_all(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    emit: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
+) -> Result<usize, Vec<Diagnostic>> {
+    let root = root_path(&site.config.base_url);
+    let asset = |name: &str| format!("{root}/assets/{}", theme.asset_url(name).unwrap_or(name));
+    let mut menu = vec![
+        MenuItem { title: "Thủ tục".into(), url: format!("{root}/thu-tuc/") },
+        MenuItem { title: "Đơn vị".into(), url: format!("{root}/don-vi/") },
+    ];
+    let mut pages: Vec<_> = site.pages.iter().filter(|p| p.menu).collect();
+    pages.sort_by_key(|p| (p.weight, p.slug.clone()));
+    menu.extend(pages.iter().map(|p| MenuItem { title: p.title.clone(), url: format!("{root}/{}/", p.slug) }));
+    let common = Common {
+        title: site.config.title.clone(),
+        organization: site.config.organization.clone(),
+        base_url: site.config.base_url.clone(),
+        root: root.clone(),
+        hotline: site.config.hotline.clone(),
+        feedback: site.config.feedback.clone(),
+        as_of: site.config.as_of.map(|d| d.to_string()),
+        stylesheet: asset("style.css"),
+        favicon: asset("favicon.svg"),
+        menu,
+    };
+    let ctx = Ctx { site, links, theme, common };
+
+    type Job<'j> = Box<dyn Fn(&Ctx) -> Result<Vec<Output>, Diagnostic> + Sync + Send + 'j>;
+    let mut jobs: Vec<Job> = vec![
+        Box::new(listing::home),
+        Box::new(listing::all_procedures),
+        Box::new(unit::all_units),
+        Box::new(misc::not_found),
+        Box::new(misc::sitemap),
+        Box::new(misc::robots),
+        Box::new(misc::assets),
+    ];
+    for letter in listing::letters(&ctx) {
+        jobs.push(Box::new(move |c| listing::letter(c, &letter)));
+    }
+    for f in 0..links.fields.len() {
+        jobs.push(Box::new(move |c| listing::field(c, f)));
+    }
+    for u in 0..site.units.len() {
+        jobs.push(Box::new(move |c| unit::unit(c, u)));
+    }
+    for p in 0..site.pages.len() {
+        jobs.push(Box::new(move |c| misc::markdown_page(c, p)));
+    }
+    for f in 0..site.files.len() {
+        jobs.push(Box::new(move |c| misc::file(c, f)));
+    }
+    let procedure_count = site.procedures.len();
+
+    let html_pages = AtomicUsize::new(0);
+    let errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .map(|job| job(&ctx))
+        .chain((0..procedure_count).into_par_iter().map(|p| procedure::pages(&ctx, p)))
+        .flat_map_iter(|result| match result {
+            Ok(outputs) => outputs
+                .into_iter()
+                .filter_map(|o| {
+                    if o.path.ends_with(".html") {
+                        html_pages.fetch_add(1, Ordering::Relaxed);
+                    }
+                    emit(o).err()
+                })
+                .collect::<Vec<_>>(),
+            Err(problem) => vec![problem],
+        })
+        .collect();
+    if errors.is_empty() { Ok(html_pages.into_inner()) } else { Err(errors) }
+}
+
+/// The path part of `base_url`, without a trailing slash.
+fn root_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].trim_end_matches('/').to_string(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/thu-tuc/a/"), "thu-tuc/a/index.html");
+        assert_eq!(output_path("/404.html"), "404.html");
+        assert_eq!(root_path("https://a.gov.vn"), "");
+        assert_eq!(root_path("https://a.gov.vn/congkhai/"), "/congkhai");
+    }
+}

@@ -1,0 +1,180 @@
+//! Templates and assets: the built-in theme embedded in the binary, overridden file by file by
+//! a site's `themes/<name>/`, compiled once per build.
+
+pub mod format;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Place};
+
+/// Built-in templates, by name.
+const TEMPLATES: [(&str, &str); 11] = [
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("home.html", include_str!("../../themes/default/templates/home.html")),
+    ("procedures.html", include_str!("../../themes/default/templates/procedures.html")),
+    ("field.html", include_str!("../../themes/default/templates/field.html")),
+    ("procedure.html", include_str!("../../themes/default/templates/procedure.html")),
+    ("units.html", include_str!("../../themes/default/templates/units.html")),
+    ("unit.html", include_str!("../../themes/default/templates/unit.html")),
+    ("page.html", include_str!("../../themes/default/templates/page.html")),
+    ("permalink.html", include_str!("../../themes/default/templates/permalink.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("procedure_list.html", include_str!("../../themes/default/templates/procedure_list.html")),
+];
+
+/// Built-in static assets, by path under `/assets/`.
+const ASSETS: [(&str, &[u8]); 2] = [
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+];
+
+/// One static asset and the content-hashed name it is published under.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub name: String,
+    pub published: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The compiled templates and the assets of the theme in use.
+pub struct Theme {
+    tera: Tera,
+    pub assets: Vec<Asset>,
+}
+
+impl Theme {
+    /// The built-in theme, with files from `<root>/themes/<name>/` taking precedence.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let theme_dir = root.join("themes").join(name);
+        let mut templates: Vec<(String, String, Option<PathBuf>)> =
+            TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string(), None)).collect();
+        let mut assets: Vec<(String, Vec<u8>)> = ASSETS.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        let mut problems = Vec::new();
+
+        if name != "default" && !theme_dir.is_dir() {
+            problems.push(
+                Diagnostic::error(Place::file(root.join("content/site.yaml")), format!("không có thư mục giao diện themes/{name}/"))
+                    .with_hint("tạo thư mục đó, hoặc xóa dòng `theme:` để dùng giao diện có sẵn"),
+            );
+        }
+        for (sub, is_template) in [("templates", true), ("static", false)] {
+            let dir = theme_dir.join(sub);
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Some(relative) = entry.path().strip_prefix(&dir).ok().and_then(|r| r.to_str()) else { continue };
+                let relative = relative.replace('\\', "/");
+                if is_template {
+                    match crate::load::read_source(entry.path()) {
+                        Ok(text) => {
+                            templates.retain(|(n, _, _)| *n != relative);
+                            templates.push((relative, text, Some(entry.path().to_path_buf())));
+                        }
+                        Err(problem) => problems.push(problem),
+                    }
+                } else {
+                    match std::fs::read(entry.path()) {
+                        Ok(bytes) => {
+                            assets.retain(|(n, _)| *n != relative);
+                            assets.push((relative, bytes));
+                        }
+                        Err(e) => problems.push(Diagnostic::error(Place::file(entry.path()), format!("không đọc được tệp: {e}"))),
+                    }
+                }
+            }
+        }
+
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        register_filters(&mut tera);
+        // Added together: templates include and extend each other.
+        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(name, text, _)| (name.as_str(), text.as_str()))) {
+            let message = error_chain(&e);
+            let file = templates
+                .iter()
+                .find(|(name, _, _)| message.contains(name.as_str()))
+                .and_then(|(_, _, file)| file.clone())
+                .unwrap_or_else(|| theme_dir.join("templates"));
+            problems.push(Diagnostic::error(Place::file(file), format!("lỗi trong mẫu giao diện: {message}")));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let assets = assets
+            .into_iter()
+            .map(|(name, bytes)| {
+                let published = hashed_name(&name, &bytes);
+                Asset { name, published, bytes }
+            })
+            .collect();
+        Ok(Theme { tera, assets })
+    }
+
+    /// Renders one template; a failure names the template and why.
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            Diagnostic::error(Place::file(format!("<giao diện>/{template}")), format!("không dựng được trang từ mẫu `{template}`: {}", error_chain(&e)))
+        })
+    }
+
+    /// `/assets/<hashed name>` of an asset, for templates.
+    pub fn asset_url(&self, name: &str) -> Option<&str> {
+        self.assets.iter().find(|a| a.name == name).map(|a| a.published.as_str())
+    }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
+}
+
+/// `style.css` → `style.1a2b3c4d.css`, so browsers may cache assets forever.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    // FNV-1a: stable across builds and platforms, enough to tell versions apart.
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    let short = format!("{:08x}", hash as u32);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{short}.{ext}"),
+        None => format!("{name}.{short}"),
+    }
+}
+
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("vi_number", |value: i64, _: Kwargs, _: &State| format::number(value.unsigned_abs()));
+    tera.register_filter("vi_money", |value: i64, _: Kwargs, _: &State| format::money(value.unsigned_abs()));
+    tera.register_filter("vi_rate", |value: f64, _: Kwargs, _: &State| format::rate(value));
+    // Digits (and a leading +) of a phone number, for `tel:` links.
+    tera.register_filter("tel", |value: &str, _: Kwargs, _: &State| {
+        value.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_stable() {
+        assert_eq!(hashed_name("style.css", b"a"), hashed_name("style.css", b"a"));
+        assert_ne!(hashed_name("style.css", b"a"), hashed_name("style.css", b"b"));
+        assert!(hashed_name("style.css", b"a").starts_with("style."));
+    }
+}
