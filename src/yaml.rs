@@ -89,7 +89,7 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
         let key = backticked(rest).first().copied().unwrap_or("").to_string();
         let expected = expected_list(rest);
         let hint = match did_you_mean(&key, expected.iter().copied()) {
-            Some(near) => format!("có phải ý bạn là `{near}`? Các khóa hợp lệ ở đây: {}", expected.join(", ")),
+            Some(near) => format!("có phải ý bạn là `{near}`?"),
             None => format!("các khóa hợp lệ ở đây: {}", expected.join(", ")),
         };
         return Diagnostic::error(place, format!("khóa `{key}` không có trong định dạng (unknown key)"))
@@ -115,7 +115,17 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
         return Diagnostic::error(place, format!("khóa `{key}` được viết hai lần (duplicate key)"))
             .with_hint("giữ một dòng, xóa dòng kia");
     }
-    if message.contains("unclosed quote") {
+    if message.contains("unclosed quote") || message.contains("after double-quoted scalar") {
+        // A quote left open swallows the next lines; point at the line where it was opened.
+        let opened = (1..=place.line).rev().find_map(|n| {
+            let text = source_line(text, n)?;
+            let quotes: Vec<usize> = text.char_indices().filter(|(_, c)| *c == '"').map(|(i, _)| i).collect();
+            (quotes.len() % 2 == 1).then(|| (n, text[..quotes[0]].chars().count() as u64 + 1))
+        });
+        let place = match opened {
+            Some((line, column)) if line < place.line => Place::at(place.file.clone(), line, column),
+            _ => place,
+        };
         return Diagnostic::error(place, format!("thiếu dấu ngoặc kép đóng{english}"))
             .with_hint("chuỗi mở bằng `\"` phải đóng bằng `\"`; trong chuỗi, viết `\\\"` cho dấu ngoặc kép");
     }
@@ -206,7 +216,14 @@ mod tests {
         let d = error_of("- name: a\n  amout: 5\n");
         assert_eq!(d.place.line, 2);
         assert!(d.message.contains("`amout`"), "{d:?}");
-        assert!(d.hint.unwrap().starts_with("có phải ý bạn là `amount`?"));
+        assert_eq!(d.hint.as_deref(), Some("có phải ý bạn là `amount`?"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_points_at_its_line() {
+        let d = error_of("- name: \"a\n  amount: 5\n- name: \"b\"\n");
+        assert_eq!((d.place.line, d.place.column), (1, 9), "{d:?}");
+        assert!(d.message.contains("ngoặc kép"), "{d:?}");
     }
 
     #[test]

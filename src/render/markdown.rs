@@ -24,6 +24,11 @@ fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
+        // Pages never load anything from outside the site: an image must be one of ours.
+        .attribute_filter(|tag, attribute, value| {
+            let external = value.starts_with("//") || value.contains("://");
+            if tag == "img" && attribute == "src" && external { None } else { Some(value.into()) }
+        })
         .clean(html)
         .to_string()
 }
@@ -39,6 +44,13 @@ mod tests {
         for bad in ["<script", "onerror", "<iframe", "javascript:", "JaVaScRiPt", "onload", "<svg"] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    #[test]
+    fn images_come_only_from_the_site() {
+        let html = to_safe_html("![a](https://tracker.example/x.png) ![b](/tep/anh.png)");
+        assert!(!html.contains("tracker.example"), "{html}");
+        assert!(html.contains("src=\"/tep/anh.png\""), "{html}");
     }
 
     #[test]

@@ -1,0 +1,314 @@
+//! Runs the real `congkhai` binary on the fixture sites under tests/sites/.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn site(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
+}
+
+fn congkhai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().expect("run congkhai")
+}
+
+/// `check` on a fixture: exit code and stderr with the fixture's absolute path removed.
+fn check(name: &str) -> (i32, String) {
+    let root = site(name);
+    let out = congkhai(&["check", "--root", root.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", root.display()), "");
+    (out.status.code().unwrap_or(-1), stderr)
+}
+
+fn build(name: &str, out: &Path) -> (i32, String) {
+    let root = site(name);
+    let result = congkhai(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    (result.status.code().unwrap_or(-1), String::from_utf8_lossy(&result.stderr).into_owned())
+}
+
+fn read(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Each kind of mistake: exit 1, the exact place, and its own hint.
+#[test]
+fn every_mistake_is_reported_at_its_line_with_a_hint() {
+    let cases = [
+        ("err-syntax", "procedures/a.yaml:2:7", "thiếu dấu ngoặc kép đóng"),
+        ("err-unknown-key", "procedures/a.yaml:11:1", "có phải ý bạn là `fees`?"),
+        ("err-unknown-unit", "procedures/a.yaml:5:7", "có phải ý bạn là `so-xay-dung`?"),
+        ("err-bad-duration", "procedures/a.yaml:7:14", "`N ngày làm việc`"),
+        ("err-cut-longer", "procedures/a.yaml:8:8", "phải ngắn hơn hoặc bằng `time.statutory`"),
+        ("err-duplicate-code", "procedures/b.yaml:1:7", "mã này đã dùng ở procedures/a.yaml:1"),
+        ("err-unquoted-code", "procedures/a.yaml:1:7", "viết `code: \"1.004940\"`"),
+        ("err-dotted-amount", "procedures/a.yaml:10:13", "`amount: 135000`"),
+        ("err-windows-1258", "procedures/a.yaml:2:9", "bảng mã (Encoding) UTF-8"),
+    ];
+    for (name, place, hint) in cases {
+        let (code, stderr) = check(name);
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert!(stderr.contains(&format!("--> {place}")), "{name}: expected {place} in\n{stderr}");
+        assert!(stderr.contains(hint), "{name}: expected hint {hint:?} in\n{stderr}");
+        assert!(stderr.contains("Không tạo được trang: 1 lỗi"), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn three_mistakes_in_three_files_come_in_one_run() {
+    let (code, stderr) = check("err-three-mistakes");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn error_output_reads_like_rustc() {
+    let (_, stderr) = check("err-unknown-unit");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn windows_line_ends_and_a_bom_just_work() {
+    let (code, stderr) = check("ok-crlf");
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn tiny_site_builds_correct_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, stderr) = build("tiny", &out);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("Đã tạo "), "{stderr}");
+
+    let licence = read(&out, "thu-tuc/cap-doi-giay-phep-lai-xe/index.html");
+    assert!(licence.contains("135.000 đ"), "fee in Vietnamese format");
+    assert!(licence.contains("Trong ngày"));
+    assert!(licence.contains("cắt giảm 80%"), "5 working days → same day is an 80% cut");
+    // No hotline of its own: the unit's, not the site's.
+    assert!(licence.contains("0212 3852 000"));
+    assert!(licence.contains("15/01/2026"));
+    assert!(licence.contains("\"@type\":\"GovernmentService\""));
+    assert!(licence.contains("/tep/mau/don-doi-gplx.txt"));
+
+    // Several units: each listed with its address; its own hotline wins.
+    let copy = read(&out, "thu-tuc/cap-ban-sao-trich-luc-ho-tich/index.html");
+    assert!(copy.contains("Sở Xây dựng tỉnh Mẫu") && copy.contains("Công an tỉnh Mẫu"));
+    assert!(copy.contains("0212 1111 222"));
+    assert!(copy.contains("cắt giảm 30%"));
+
+    // Every commune does birth registration; each commune page lists it.
+    for commune in ["xa-a", "xa-b"] {
+        assert!(read(&out, &format!("don-vi/{commune}/index.html")).contains("Đăng ký khai sinh"), "{commune}");
+    }
+    let unit = read(&out, "don-vi/so-xay-dung/index.html");
+    assert!(unit.contains("Nguyễn Thị Hoa") && unit.contains("Chuyên viên, Bộ phận Một cửa"));
+
+    // The permanent link redirects without JavaScript and names the canonical page.
+    let short = read(&out, "tt/1.002804/index.html");
+    assert!(short.contains("http-equiv=refresh"));
+    assert!(short.contains("https://congkhai.example.gov.vn/thu-tuc/cap-doi-giay-phep-lai-xe/"));
+
+    // A–Z index in Vietnamese order: C before Đ.
+    let list = read(&out, "thu-tuc/index.html");
+    let c = list.find("id=chu-c").expect("letter C");
+    let dd = list.find("id=chu-dd").expect("letter Đ");
+    assert!(c < dd);
+
+    for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "don-vi/index.html", "linh-vuc/ho-tich/index.html", "gioi-thieu/index.html", "tep/mau/don-doi-gplx.txt"] {
+        assert!(out.join(path).is_file(), "{path}");
+    }
+    assert!(read(&out, "sitemap.xml").contains("<loc>https://congkhai.example.gov.vn/thu-tuc/dang-ky-khai-sinh/</loc><lastmod>2025-09-01</lastmod>"));
+}
+
+#[test]
+fn the_same_sources_give_byte_identical_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(build("tiny", &a).0, 0);
+    assert_eq!(build("tiny", &b).0, 0);
+    let files = |root: &Path| {
+        let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(root).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(files(&a), files(&b));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert_eq!(build("tiny", &out).0, 0);
+    let before = snapshot_dir(&out);
+    let (code, stderr) = build("err-unknown-unit", &out);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(snapshot_dir(&out), before);
+    // No temporary folder is left behind either.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+}
+
+fn snapshot_dir(root: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut all: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap(), e.metadata().unwrap().modified().unwrap()))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn output_may_not_be_the_sources() {
+    let root = site("tiny");
+    for out in [root.clone(), root.join("content"), root.join("procedures"), root.parent().unwrap().to_path_buf()] {
+        let (code, stderr) = build("tiny", &out);
+        assert_eq!(code, 1, "{}", out.display());
+        assert!(stderr.contains("chứa hoặc nằm trong dữ liệu nguồn"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_folder_not_made_by_congkhai_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
+    let (code, stderr) = build("tiny", dir.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("không phải do congkhai tạo"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("thesis.docx")).unwrap(), "precious");
+}
+
+/// Tags and attributes as a browser would see them: quoted values may hold `<` and `>`,
+/// and text inside <title> or a script is not markup.
+fn tags_of(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let chars: Vec<char> = html.chars().collect();
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '<' || !chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut name = String::new();
+        while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+            name.push(chars[i].to_ascii_lowercase());
+            i += 1;
+        }
+        let mut attributes = Vec::new();
+        loop {
+            while i < chars.len() && (chars[i].is_whitespace() || chars[i] == '/') {
+                i += 1;
+            }
+            if i >= chars.len() || chars[i] == '>' {
+                i += 1;
+                break;
+            }
+            let mut attr = String::new();
+            while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '=' && chars[i] != '>' {
+                attr.push(chars[i].to_ascii_lowercase());
+                i += 1;
+            }
+            let mut value = String::new();
+            if chars.get(i) == Some(&'=') {
+                i += 1;
+                if let Some(&q) = chars.get(i).filter(|c| **c == '"' || **c == '\'') {
+                    i += 1;
+                    while i < chars.len() && chars[i] != q {
+                        value.push(chars[i]);
+                        i += 1;
+                    }
+                    i += 1;
+                } else {
+                    while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '>' {
+                        value.push(chars[i]);
+                        i += 1;
+                    }
+                }
+            }
+            attributes.push((attr, value));
+        }
+        if name == "title" || name == "script" {
+            let close: Vec<char> = format!("</{name}").chars().collect();
+            while i < chars.len() && !chars[i..].starts_with(&close) {
+                i += 1;
+            }
+        }
+        tags.push((name, attributes));
+    }
+    tags
+}
+
+/// The head's own <link> and <meta> tags, which the theme writes.
+fn is_ours(tag: &str, attributes: &[(String, String)]) -> bool {
+    match tag {
+        "link" => attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical"].contains(&v.as_str())),
+        "meta" => attributes.iter().all(|(n, _)| ["charset", "name", "content", "http-equiv"].contains(&n.as_str())),
+        _ => false,
+    }
+}
+
+#[test]
+fn markup_in_every_staff_field_arrives_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, stderr) = build("hostile", &out);
+    assert_eq!(code, 0, "{stderr}");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        let page = entry.path().display();
+        for (tag, attributes) in tags_of(&html) {
+            assert!(!["iframe", "svg", "object", "embed", "style", "link", "meta"].contains(&tag.as_str()) || is_ours(&tag, &attributes), "<{tag}> in {page}");
+            if tag == "img" {
+                assert!(attributes.iter().all(|(n, v)| n != "src" || !v.contains("://")), "outside image in {page}");
+            }
+            if tag == "script" {
+                assert!(attributes.iter().any(|(n, v)| n == "type" && v == "application/ld+json"), "<script> in {page}");
+            }
+            if tag == "form" {
+                assert!(!attributes.iter().any(|(n, v)| n == "action" && v.contains("evil")), "staff form in {page}");
+            }
+            for (name, value) in &attributes {
+                assert!(!name.starts_with("on"), "{name}= on <{tag}> in {page}");
+                assert!(!value.to_lowercase().contains("javascript:"), "javascript: link in {page}");
+            }
+        }
+        // The JSON-LD block cannot be closed from inside.
+        if let Some(start) = html.find("application/ld+json>") {
+            let block = &html[start..html[start..].find("</script>").map_or(html.len(), |e| start + e)];
+            assert!(!block.contains('<'), "raw < inside JSON-LD in {page}");
+        }
+    }
+    assert!(pages >= 8, "only {pages} pages");
+    let procedure = std::fs::read_to_string(std::fs::read_dir(out.join("thu-tuc")).unwrap().filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().starts_with("thu-tuc-")).unwrap().path().join("index.html")).unwrap();
+    assert!(procedure.contains("&lt;script>alert(1)&lt;/script>"), "names are shown escaped, not dropped");
+}
+
+#[test]
+fn schema_prints_json_for_each_source_file() {
+    for name in ["site", "units", "procedure", "page"] {
+        let out = congkhai(&["schema", name]);
+        assert!(out.status.success());
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert!(schema.get("$schema").is_some(), "{name}");
+    }
+    assert!(!congkhai(&["schema", "nope"]).status.success());
+}
+
+#[test]
+fn help_is_vietnamese() {
+    let out = congkhai(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Kiểm tra và tạo trang (build)"), "{text}");
+    assert!(text.contains("Lệnh:"), "{text}");
+}
