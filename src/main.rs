@@ -74,14 +74,11 @@ fn main() -> ExitCode {
         },
         Command::Build { root, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            if build(&root, &out) { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if build(&root, &out).is_some() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Serve { root, port, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            if !build(&root, &out) {
-                return ExitCode::FAILURE;
-            }
-            let root_path = root_path_of(&root);
+            let Some(root_path) = build(&root, &out) else { return ExitCode::FAILURE };
             let result = congkhai::serve::serve(&out, port, &root_path, |address| {
                 eprintln!("Đang phục vụ tại {address} (Ctrl+C để dừng)");
             });
@@ -110,9 +107,10 @@ fn check(root: &Path) -> Option<(congkhai::Site, congkhai::Links)> {
     site
 }
 
-fn build(root: &Path, out: &Path) -> bool {
+/// Builds; on success returns the site's path prefix (from `base_url`) for the preview server.
+fn build(root: &Path, out: &Path) -> Option<String> {
     let started = Instant::now();
-    let Some((site, links)) = check(root) else { return false };
+    let (site, links) = check(root)?;
     match congkhai::build(&site, &links, out) {
         Ok(report) => {
             let seconds = started.elapsed().as_secs_f64();
@@ -124,7 +122,7 @@ fn build(root: &Path, out: &Path) -> bool {
                 format::number(report.units as u64),
                 out.display()
             );
-            true
+            Some(congkhai::pages::root_path(&site.config.base_url))
         }
         Err(problems) => {
             let mut diagnostics = Diagnostics::new();
@@ -132,7 +130,7 @@ fn build(root: &Path, out: &Path) -> bool {
             let summary = diagnostics.summary();
             print_diagnostics(root, diagnostics.sorted());
             eprintln!("Không tạo được trang: {summary}; thư mục kết quả cũ được giữ nguyên.");
-            false
+            None
         }
     }
 }
@@ -159,26 +157,24 @@ fn print_diagnostics(root: &Path, diagnostics: Vec<Diagnostic>) {
     }
 }
 
-fn root_path_of(root: &Path) -> String {
-    let (site, _) = congkhai::load_and_check(root);
-    let base = site.map(|(s, _)| s.config.base_url).unwrap_or_default();
-    let after_scheme = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
-    after_scheme.find('/').map(|i| after_scheme[i..].trim_end_matches('/').to_string()).unwrap_or_default()
-}
-
 fn schema(name: Option<&str>) -> ExitCode {
-    let names: Vec<&str> = match name {
-        Some(name) => vec![name],
-        None => congkhai::schema::NAMES.to_vec(),
+    let Some(name) = name else {
+        // Every schema in one JSON object, keyed by file kind.
+        let all: serde_json::Map<String, serde_json::Value> = congkhai::schema::NAMES
+            .iter()
+            .filter_map(|n| Some((n.to_string(), serde_json::from_str(&congkhai::schema::schema_json(n)?).ok()?)))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+        return ExitCode::SUCCESS;
     };
-    for name in names {
-        match congkhai::schema::schema_json(name) {
-            Some(json) => println!("{json}"),
-            None => {
-                eprintln!("lỗi: không có loại tệp `{name}`\n  = gợi ý: chọn một trong: {}", congkhai::schema::NAMES.join(", "));
-                return ExitCode::FAILURE;
-            }
+    match congkhai::schema::schema_json(name) {
+        Some(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("lỗi: không có loại tệp `{name}`\n  = gợi ý: chọn một trong: {}", congkhai::schema::NAMES.join(", "));
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }

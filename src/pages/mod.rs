@@ -173,7 +173,7 @@ pub fn render_all(
 }
 
 /// The path part of `base_url`, without a trailing slash.
-fn root_path(base_url: &str) -> String {
+pub fn root_path(base_url: &str) -> String {
     let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) => after_scheme[i..].trim_end_matches('/').to_string(),

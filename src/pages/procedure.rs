@@ -57,8 +57,7 @@ pub fn fee_summary(procedure: &Procedure) -> String {
     if procedure.fees.is_empty() || (amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0)) {
         return "Miễn phí".into();
     }
-    let paid: Vec<u64> = amounts.iter().copied().filter(|a| *a > 0).collect();
-    let (Some(min), Some(max)) = (paid.iter().min(), paid.iter().max()) else { return "Xem chi tiết".into() };
+    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else { return "Xem chi tiết".into() };
     let mut text = if min == max { money(*min) } else { format!("{} – {}", money(*min), money(*max)) };
     if amounts.len() < procedure.fees.len() {
         text.push_str(" (và khoản khác)");
@@ -168,11 +167,12 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         .submit_at
         .clone()
         .or_else(|| if units_of.len() == 1 { first_unit.and_then(|u| u.address.clone()) } else { None });
-    // Hotline falls back procedure → unit → site.
+    // Hotline falls back procedure → unit → site; "every commune" has no one unit to call.
+    let every_unit_of_a_kind = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > 1;
     let hotline = procedure
         .hotline
         .clone()
-        .or_else(|| units_of.iter().find_map(|&u| ctx.site.units[u].hotline.clone()))
+        .or_else(|| if every_unit_of_a_kind { None } else { units_of.iter().find_map(|&u| ctx.site.units[u].hotline.clone()) })
         .or_else(|| ctx.site.config.hotline.clone());
 
     let path = format!("/thu-tuc/{}/", ctx.links.slugs[p]);
