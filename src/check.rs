@@ -36,8 +36,7 @@ pub struct Links {
 /// Checks the loaded site; returns the resolved links and every problem found.
 pub fn check(site: &Site) -> (Links, Diagnostics) {
     let mut problems = Diagnostics::new();
-    let unit_index: HashMap<String, usize> =
-        site.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
+    let unit_index: HashMap<String, usize> = site.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
     let unit_ids: Vec<&str> = site.units.iter().map(|u| u.id.as_str()).collect();
     let unknown_unit = |spot: &Spot<String>| {
         Diagnostic::error(spot.place.clone(), format!("không có đơn vị `{}` trong content/units.yaml", spot.value))
@@ -69,9 +68,10 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
             UnitRef::Many(ids) => {
                 for id in ids {
                     match unit_index.get(&id.value) {
-                        Some(&i) if units.contains(&i) => problems.push(
-                            Diagnostic::warning(id.place.clone(), format!("đơn vị `{}` được ghi hai lần", id.value)),
-                        ),
+                        Some(&i) if units.contains(&i) => problems.push(Diagnostic::warning(
+                            id.place.clone(),
+                            format!("đơn vị `{}` được ghi hai lần", id.value),
+                        )),
                         Some(&i) => units.push(i),
                         None => problems.push(unknown_unit(id)),
                     }
@@ -82,15 +82,17 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
                     problems.push(unknown_unit(parent));
                 }
                 units.extend(site.units.iter().enumerate().filter_map(|(i, u)| {
-                    let parent_ok = parent
-                        .as_ref()
-                        .is_none_or(|p| u.parent.as_ref().is_some_and(|up| up.value == p.value));
+                    let parent_ok =
+                        parent.as_ref().is_none_or(|p| u.parent.as_ref().is_some_and(|up| up.value == p.value));
                     (u.kind == *kind && parent_ok).then_some(i)
                 }));
                 if units.is_empty() && parent.as_ref().is_none_or(|p| unit_index.contains_key(&p.value)) {
                     problems.push(
-                        Diagnostic::error(place.clone(), format!("không có đơn vị nào thuộc loại `{kind:?}`", kind = kind).to_lowercase())
-                            .with_hint("thêm các đơn vị loại này vào content/units.yaml, hoặc ghi mã đơn vị cụ thể"),
+                        Diagnostic::error(
+                            place.clone(),
+                            format!("không có đơn vị nào thuộc loại `{kind:?}`", kind = kind).to_lowercase(),
+                        )
+                        .with_hint("thêm các đơn vị loại này vào content/units.yaml, hoặc ghi mã đơn vị cụ thể"),
                     );
                 }
             }
@@ -103,8 +105,15 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
     for procedure in &site.procedures {
         if let Some(first) = codes.insert(&procedure.code.value, &procedure.code.place) {
             problems.push(
-                Diagnostic::error(procedure.code.place.clone(), format!("mã thủ tục `{}` bị trùng", procedure.code.value))
-                    .with_hint(format!("mã này đã dùng ở {}:{}; mỗi thủ tục có một mã riêng", relative(site, first), first.line)),
+                Diagnostic::error(
+                    procedure.code.place.clone(),
+                    format!("mã thủ tục `{}` bị trùng", procedure.code.value),
+                )
+                .with_hint(format!(
+                    "mã này đã dùng ở {}:{}; mỗi thủ tục có một mã riêng",
+                    relative(site, first),
+                    first.line
+                )),
             );
             codes.insert(&procedure.code.value, first);
         }
@@ -115,7 +124,9 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
 
     let mut by_name: Vec<usize> = (0..site.procedures.len()).collect();
     let keys: Vec<Vec<u32>> = site.procedures.iter().map(|p| collation_key(&p.name)).collect();
-    by_name.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| site.procedures[a].code.value.cmp(&site.procedures[b].code.value)));
+    by_name.sort_by(|&a, &b| {
+        keys[a].cmp(&keys[b]).then_with(|| site.procedures[a].code.value.cmp(&site.procedures[b].code.value))
+    });
     let mut procedures_of = vec![Vec::new(); site.units.len()];
     for &p in &by_name {
         for &u in &units_of[p] {
@@ -134,11 +145,14 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
             let path = form.value.trim_start_matches("/tep/").trim_start_matches('/');
             if path.split('/').any(|part| part == ".." || part.is_empty()) || !files.contains(path) {
                 problems.push(
-                    Diagnostic::error(form.place.clone(), format!("không có tệp mẫu `{}` trong content/files/", form.value))
-                        .with_hint(match did_you_mean(path, files.iter().copied()) {
-                            Some(near) => format!("có phải ý bạn là `{near}`?"),
-                            None => "chép tệp vào content/files/ rồi ghi đường dẫn tính từ thư mục đó".to_string(),
-                        }),
+                    Diagnostic::error(
+                        form.place.clone(),
+                        format!("không có tệp mẫu `{}` trong content/files/", form.value),
+                    )
+                    .with_hint(match did_you_mean(path, files.iter().copied()) {
+                        Some(near) => format!("có phải ý bạn là `{near}`?"),
+                        None => "chép tệp vào content/files/ rồi ghi đường dẫn tính từ thư mục đó".to_string(),
+                    }),
                 );
             }
         }
@@ -147,10 +161,16 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
     // A procedure with no hotline anywhere leaves citizens without a number to call.
     if site.config.hotline.is_none() {
         for (p, procedure) in site.procedures.iter().enumerate() {
-            if procedure.hotline.is_none() && units_of[p].iter().all(|&u| site.units[u].hotline.is_none()) && !units_of[p].is_empty() {
+            if procedure.hotline.is_none()
+                && units_of[p].iter().all(|&u| site.units[u].hotline.is_none())
+                && !units_of[p].is_empty()
+            {
                 problems.push(
-                    Diagnostic::warning(procedure.code.place.clone(), "thủ tục không có đường dây nóng nào (của thủ tục, đơn vị hay trang)")
-                        .with_hint("thêm `hotline:` vào thủ tục, vào đơn vị, hoặc vào content/site.yaml"),
+                    Diagnostic::warning(
+                        procedure.code.place.clone(),
+                        "thủ tục không có đường dây nóng nào (của thủ tục, đơn vị hay trang)",
+                    )
+                    .with_hint("thêm `hotline:` vào thủ tục, vào đơn vị, hoặc vào content/site.yaml"),
                 );
             }
         }
@@ -192,8 +212,11 @@ fn assign_slugs(site: &Site, problems: &mut Diagnostics) -> Vec<String> {
             let place = procedure.slug.as_ref().map_or(&procedure.code.place, |s| &s.place);
             let other = &site.procedures[first];
             problems.push(
-                Diagnostic::error(place.clone(), format!("địa chỉ /thu-tuc/{slug}/ trùng với thủ tục `{}` ({})", other.name, other.code.value))
-                    .with_hint("đổi `slug:` của một trong hai thủ tục"),
+                Diagnostic::error(
+                    place.clone(),
+                    format!("địa chỉ /thu-tuc/{slug}/ trùng với thủ tục `{}` ({})", other.name, other.code.value),
+                )
+                .with_hint("đổi `slug:` của một trong hai thủ tục"),
             );
         } else {
             seen.insert(slug, i);
@@ -207,22 +230,30 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
     let mut by_slug: BTreeMap<String, String> = BTreeMap::new();
     for procedure in &site.procedures {
         let name = &procedure.field.value;
-        if let Some(allowed) = &allowed {
-            if !allowed.contains(&name.as_str()) {
-                problems.push(
-                    Diagnostic::error(procedure.field.place.clone(), format!("lĩnh vực `{name}` không có trong danh sách `fields` của content/site.yaml"))
-                        .with_hint(match did_you_mean(name, allowed.iter().copied()) {
-                            Some(near) => format!("có phải ý bạn là `{near}`?"),
-                            None => "thêm lĩnh vực vào `fields:` trong content/site.yaml, hoặc chọn một lĩnh vực có sẵn".to_string(),
-                        }),
-                );
-            }
+        if let Some(allowed) = &allowed
+            && !allowed.contains(&name.as_str())
+        {
+            problems.push(
+                Diagnostic::error(
+                    procedure.field.place.clone(),
+                    format!("lĩnh vực `{name}` không có trong danh sách `fields` của content/site.yaml"),
+                )
+                .with_hint(match did_you_mean(name, allowed.iter().copied()) {
+                    Some(near) => format!("có phải ý bạn là `{near}`?"),
+                    None => {
+                        "thêm lĩnh vực vào `fields:` trong content/site.yaml, hoặc chọn một lĩnh vực có sẵn".to_string()
+                    }
+                }),
+            );
         }
         let slug = slugify(name);
         match by_slug.get(&slug) {
             Some(existing) if existing != name => problems.push(
-                Diagnostic::error(procedure.field.place.clone(), format!("lĩnh vực `{name}` viết khác với `{existing}`"))
-                    .with_hint(format!("viết thống nhất `field: \"{existing}\"`")),
+                Diagnostic::error(
+                    procedure.field.place.clone(),
+                    format!("lĩnh vực `{name}` viết khác với `{existing}`"),
+                )
+                .with_hint(format!("viết thống nhất `field: \"{existing}\"`")),
             ),
             Some(_) => {}
             None => {
@@ -230,7 +261,8 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
             }
         }
     }
-    let mut fields: Vec<Field> = by_slug.into_iter().map(|(slug, name)| Field { name, slug, procedures: Vec::new() }).collect();
+    let mut fields: Vec<Field> =
+        by_slug.into_iter().map(|(slug, name)| Field { name, slug, procedures: Vec::new() }).collect();
     fields.sort_by_key(|f| collation_key(&f.name));
     let index: HashMap<&str, usize> = fields.iter().enumerate().map(|(i, f)| (f.slug.as_str(), i)).collect();
     let field_of = site.procedures.iter().map(|p| index[slugify(&p.field.value).as_str()]).collect();

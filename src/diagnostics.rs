@@ -78,20 +78,20 @@ impl Diagnostic {
         } else {
             let _ = writeln!(out, "  --> {shown}");
         }
-        if let Some(text) = source.filter(|_| self.place.line > 0) {
-            if let Some(line) = text.lines().nth((self.place.line - 1) as usize) {
-                let number = self.place.line.to_string();
-                let pad = " ".repeat(number.len());
-                let line = line.trim_end_matches('\r');
-                let caret_at = line
-                    .chars()
-                    .take(self.place.column.saturating_sub(1) as usize)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect::<String>();
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{number} | {line}");
-                let _ = writeln!(out, "{pad} | {caret_at}^");
-            }
+        if let Some(text) = source.filter(|_| self.place.line > 0)
+            && let Some(line) = text.lines().nth((self.place.line - 1) as usize)
+        {
+            let number = self.place.line.to_string();
+            let pad = " ".repeat(number.len());
+            let line = line.trim_end_matches('\r');
+            let caret_at = line
+                .chars()
+                .take(self.place.column.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect::<String>();
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {line}");
+            let _ = writeln!(out, "{pad} | {caret_at}^");
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "  = gợi ý: {hint}");
@@ -137,9 +137,7 @@ impl Diagnostics {
 
     /// Sorted by file, line and column so output never depends on thread timing.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (&a.place, a.severity, &a.message).cmp(&(&b.place, b.severity, &b.message))
-        });
+        self.items.sort_by(|a, b| (&a.place, a.severity, &a.message).cmp(&(&b.place, b.severity, &b.message)));
         self.items.dedup();
         self.items
     }

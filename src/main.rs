@@ -139,9 +139,8 @@ fn print_diagnostics(root: &Path, diagnostics: Vec<Diagnostic>) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for diagnostic in diagnostics {
-        let source = std::fs::read(&diagnostic.place.file)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
+        let source =
+            std::fs::read(&diagnostic.place.file).ok().map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
         let mut text = diagnostic.render(&root, source.as_deref());
         if !root.is_absolute() || diagnostic.place.file.is_relative() {
             text = text.replace(&format!("{}/", root.display()), "");
@@ -173,7 +172,10 @@ fn schema(name: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("lỗi: không có loại tệp `{name}`\n  = gợi ý: chọn một trong: {}", congkhai::schema::NAMES.join(", "));
+            eprintln!(
+                "lỗi: không có loại tệp `{name}`\n  = gợi ý: chọn một trong: {}",
+                congkhai::schema::NAMES.join(", ")
+            );
             ExitCode::FAILURE
         }
     }

@@ -11,7 +11,11 @@ pub fn serve(dir: &Path, port: u16, root_path: &str, on_ready: impl FnOnce(&str)
         let taken = e.to_string().contains("in use");
         Diagnostic::error(
             Place::file(dir),
-            if taken { format!("cổng {port} đang được chương trình khác dùng (address in use)") } else { format!("không mở được {address}: {e}") },
+            if taken {
+                format!("cổng {port} đang được chương trình khác dùng (address in use)")
+            } else {
+                format!("không mở được {address}: {e}")
+            },
         )
         .with_hint("chạy lại với cổng khác, ví dụ `congkhai serve --port 8081`")
     })?;
@@ -53,12 +57,13 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -39,8 +39,8 @@ pub fn is_slug(text: &str) -> bool {
 
 /// The Vietnamese alphabet in dictionary order; letters with hats and hooks are letters of their own.
 const ALPHABET: [&str; 29] = [
-    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
-    "q", "r", "s", "t", "u", "ư", "v", "x", "y",
+    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s",
+    "t", "u", "ư", "v", "x", "y",
 ];
 
 /// A letter without its tone mark (`ấ` → `â`), lowercase, as NFC.
@@ -70,7 +70,13 @@ fn letter_rank(base: &str) -> u32 {
         Some(i) => 100 + i as u32,
         None => {
             let c = base.chars().next().unwrap_or(' ');
-            if c.is_ascii_digit() { 10 + c as u32 - '0' as u32 } else if c.is_alphanumeric() { 200 + c as u32 } else { 2 }
+            if c.is_ascii_digit() {
+                10 + c as u32 - '0' as u32
+            } else if c.is_alphanumeric() {
+                200 + c as u32
+            } else {
+                2
+            }
         }
     }
 }

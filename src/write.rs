@@ -17,7 +17,8 @@ pub struct Staging {
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    let path = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let path =
+        if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
     // Resolve what exists (symlinks included), keep the rest as written.
     let mut existing = path.clone();
     let mut rest = Vec::new();
@@ -50,7 +51,8 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
         )
         .with_hint("chọn một thư mục riêng, ví dụ `--out public`"));
     }
-    if out.is_dir() && !out.join(MARKER).exists() && fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false) {
+    if out.is_dir() && !out.join(MARKER).exists() && fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false)
+    {
         return Err(Diagnostic::error(
             Place::file(&out),
             format!("thư mục `{}` đã có tệp nhưng không phải do congkhai tạo; không ghi đè", out.display()),
@@ -66,9 +68,8 @@ impl Staging {
         let parent = out.parent().unwrap_or(Path::new("."));
         let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
         let temp = parent.join(format!(".{name}.dang-tao-{}", std::process::id()));
-        let fail = |e: std::io::Error| {
-            Diagnostic::error(Place::file(&temp), format!("không tạo được thư mục tạm: {e}"))
-        };
+        let fail =
+            |e: std::io::Error| Diagnostic::error(Place::file(&temp), format!("không tạo được thư mục tạm: {e}"));
         fs::create_dir_all(parent).map_err(fail)?;
         if temp.exists() {
             fs::remove_dir_all(&temp).map_err(fail)?;
@@ -82,7 +83,10 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let relative_path = Path::new(relative);
         if relative.is_empty() || !relative_path.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(Diagnostic::error(Place::file(relative), format!("đường dẫn tệp kết quả không hợp lệ: `{relative}`")));
+            return Err(Diagnostic::error(
+                Place::file(relative),
+                format!("đường dẫn tệp kết quả không hợp lệ: `{relative}`"),
+            ));
         }
         let path = self.temp.join(relative_path);
         let fail = |e: std::io::Error| Diagnostic::error(Place::file(&path), format!("không ghi được tệp: {e}"));
@@ -94,11 +98,12 @@ impl Staging {
 
     /// Swaps the new site in for the old one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        let old = self.temp.with_file_name(format!(
-            "{}.cu",
-            self.temp.file_name().and_then(|n| n.to_str()).unwrap_or("public")
-        ));
-        let fail = |e: std::io::Error| Diagnostic::error(Place::file(&self.out), format!("không thay được thư mục kết quả: {e}"));
+        let old = self
+            .temp
+            .with_file_name(format!("{}.cu", self.temp.file_name().and_then(|n| n.to_str()).unwrap_or("public")));
+        let fail = |e: std::io::Error| {
+            Diagnostic::error(Place::file(&self.out), format!("không thay được thư mục kết quả: {e}"))
+        };
         let had_old = self.out.exists();
         if had_old {
             fs::rename(&self.out, &old).map_err(fail)?;

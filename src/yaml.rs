@@ -134,8 +134,11 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
     if message.starts_with("invalid u") || message.starts_with("invalid i") || message.contains("expected u") {
         let key = key.unwrap_or("giá trị");
         if key == "amount" && looks_like_dotted_thousands(value) {
-            return Diagnostic::error(place, format!("`amount: {value}` trong YAML là số thập phân, không phải {value} đồng"))
-                .with_hint(format!("viết số nguyên đồng không có dấu chấm: `amount: {}`", value.replace('.', "")));
+            return Diagnostic::error(
+                place,
+                format!("`amount: {value}` trong YAML là số thập phân, không phải {value} đồng"),
+            )
+            .with_hint(format!("viết số nguyên đồng không có dấu chấm: `amount: {}`", value.replace('.', "")));
         }
         if value.starts_with('-') {
             return Diagnostic::error(place, format!("`{key}` không được là số âm: `{value}`"))
@@ -161,7 +164,10 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
         };
         return Diagnostic::error(place, format!("`{key}` cần {wanted}{english}"));
     }
-    if message.contains("did not find expected") || message.contains("mapping values are not allowed") || message.contains("block") {
+    if message.contains("did not find expected")
+        || message.contains("mapping values are not allowed")
+        || message.contains("block")
+    {
         let hint = if line.contains('\t') {
             "YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách"
         } else if line.contains(": ") && line.matches(": ").count() > 1 {

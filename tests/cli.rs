@@ -113,10 +113,21 @@ fn tiny_site_builds_correct_pages() {
     let dd = list.find("id=chu-dd").expect("letter Đ");
     assert!(c < dd);
 
-    for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "don-vi/index.html", "linh-vuc/ho-tich/index.html", "gioi-thieu/index.html", "tep/mau/don-doi-gplx.txt"] {
+    for path in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "don-vi/index.html",
+        "linh-vuc/ho-tich/index.html",
+        "gioi-thieu/index.html",
+        "tep/mau/don-doi-gplx.txt",
+    ] {
         assert!(out.join(path).is_file(), "{path}");
     }
-    assert!(read(&out, "sitemap.xml").contains("<loc>https://congkhai.example.gov.vn/thu-tuc/dang-ky-khai-sinh/</loc><lastmod>2025-09-01</lastmod>"));
+    assert!(read(&out, "sitemap.xml").contains(
+        "<loc>https://congkhai.example.gov.vn/thu-tuc/dang-ky-khai-sinh/</loc><lastmod>2025-09-01</lastmod>"
+    ));
 }
 
 #[test]
@@ -148,7 +159,8 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(snapshot_dir(&out), before);
     // No temporary folder is left behind either.
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
     assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
 }
 
@@ -247,7 +259,9 @@ fn tags_of(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// The head's own <link> and <meta> tags, which the theme writes.
 fn is_ours(tag: &str, attributes: &[(String, String)]) -> bool {
     match tag {
-        "link" => attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical"].contains(&v.as_str())),
+        "link" => {
+            attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical"].contains(&v.as_str()))
+        }
         "meta" => attributes.iter().all(|(n, _)| ["charset", "name", "content", "http-equiv"].contains(&n.as_str())),
         _ => false,
     }
@@ -268,12 +282,19 @@ fn markup_in_every_staff_field_arrives_escaped() {
         let html = std::fs::read_to_string(entry.path()).unwrap();
         let page = entry.path().display();
         for (tag, attributes) in tags_of(&html) {
-            assert!(!["iframe", "svg", "object", "embed", "style", "link", "meta"].contains(&tag.as_str()) || is_ours(&tag, &attributes), "<{tag}> in {page}");
+            assert!(
+                !["iframe", "svg", "object", "embed", "style", "link", "meta"].contains(&tag.as_str())
+                    || is_ours(&tag, &attributes),
+                "<{tag}> in {page}"
+            );
             if tag == "img" {
                 assert!(attributes.iter().all(|(n, v)| n != "src" || !v.contains("://")), "outside image in {page}");
             }
             if tag == "script" {
-                assert!(attributes.iter().any(|(n, v)| n == "type" && v == "application/ld+json"), "<script> in {page}");
+                assert!(
+                    attributes.iter().any(|(n, v)| n == "type" && v == "application/ld+json"),
+                    "<script> in {page}"
+                );
             }
             if tag == "form" {
                 assert!(!attributes.iter().any(|(n, v)| n == "action" && v.contains("evil")), "staff form in {page}");
@@ -290,7 +311,16 @@ fn markup_in_every_staff_field_arrives_escaped() {
         }
     }
     assert!(pages >= 8, "only {pages} pages");
-    let procedure = std::fs::read_to_string(std::fs::read_dir(out.join("thu-tuc")).unwrap().filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().starts_with("thu-tuc-")).unwrap().path().join("index.html")).unwrap();
+    let procedure = std::fs::read_to_string(
+        std::fs::read_dir(out.join("thu-tuc"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name().to_string_lossy().starts_with("thu-tuc-"))
+            .unwrap()
+            .path()
+            .join("index.html"),
+    )
+    .unwrap();
     assert!(procedure.contains("&lt;script>alert(1)&lt;/script>"), "names are shown escaped, not dropped");
 }
 
@@ -311,4 +341,20 @@ fn help_is_vietnamese() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Kiểm tra và tạo trang (build)"), "{text}");
     assert!(text.contains("Lệnh:"), "{text}");
+}
+
+/// The main content of a procedure page, one block per line so a change reads as a diff.
+#[test]
+fn procedure_page_main_content_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert_eq!(build("tiny", &out).0, 0);
+    let html = read(&out, "thu-tuc/cap-doi-giay-phep-lai-xe/index.html");
+    let start = html.find("<main").expect("<main>");
+    let end = html.find("</main>").expect("</main>") + "</main>".len();
+    let mut main = html[start..end].to_string();
+    for tag in ["<section", "<h1", "<h2", "<p", "<div", "<tr", "<li", "<table", "<footer", "<dl", "<ol", "<ul"] {
+        main = main.replace(tag, &format!("\n{tag}"));
+    }
+    insta::assert_snapshot!(main);
 }

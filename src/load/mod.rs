@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Place};
-use crate::model::{Date, Site, SiteConfig, Spot};
 use crate::model::source::SiteSource;
+use crate::model::{Date, Site, SiteConfig, Spot};
 use crate::yaml::{self, place_of};
 
 /// The site and every problem met while reading it.
@@ -68,9 +68,8 @@ pub fn load(root: &Path) -> Loaded {
 
 /// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is explained.
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(Place::file(path), format!("không đọc được tệp: {}", io_reason(&e)))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(Place::file(path), format!("không đọc được tệp: {}", io_reason(&e))))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
     Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
@@ -106,16 +105,13 @@ fn yaml_files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let path = entry.into_path();
-                match path.extension().and_then(|e| e.to_str()) {
-                    Some("yaml" | "yml") => files.push(path),
-                    _ => {}
+                if let Some("yaml" | "yml") = path.extension().and_then(|e| e.to_str()) {
+                    files.push(path)
                 }
             }
             Ok(_) => {}
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Place::file(e.path().unwrap_or(dir)),
-                format!("không đọc được thư mục: {e}"),
-            )),
+            Err(e) => diagnostics
+                .push(Diagnostic::error(Place::file(e.path().unwrap_or(dir)), format!("không đọc được thư mục: {e}"))),
         }
     }
     files
@@ -154,10 +150,14 @@ fn load_config(path: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut problems = Vec::new();
 
     let base_url = source.base_url.value.trim().trim_end_matches('/').to_string();
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) || base_url.contains(char::is_whitespace) {
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) || base_url.contains(char::is_whitespace)
+    {
         problems.push(
-            Diagnostic::error(place_of(path, &source.base_url), format!("`base_url` không phải địa chỉ web: `{base_url}`"))
-                .with_hint("viết đầy đủ, ví dụ `base_url: \"https://congkhai.example.gov.vn\"`"),
+            Diagnostic::error(
+                place_of(path, &source.base_url),
+                format!("`base_url` không phải địa chỉ web: `{base_url}`"),
+            )
+            .with_hint("viết đầy đủ, ví dụ `base_url: \"https://congkhai.example.gov.vn\"`"),
         );
     }
     let as_of = source.as_of.as_ref().and_then(|d| match Date::parse(&d.value) {

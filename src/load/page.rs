@@ -11,8 +11,8 @@ use crate::yaml;
 
 /// First path segments the generator owns; a page may not take them.
 pub const RESERVED: [&str; 13] = [
-    "thu-tuc", "linh-vuc", "tt", "don-vi", "niem-yet", "ket-qua", "du-lieu", "tim-kiem", "tep", "thay-doi",
-    "assets", "404", "sitemap",
+    "thu-tuc", "linh-vuc", "tt", "don-vi", "niem-yet", "ket-qua", "du-lieu", "tim-kiem", "tep", "thay-doi", "assets",
+    "404", "sitemap",
 ];
 
 pub fn load_pages(content: &Path) -> (Vec<Page>, Vec<Diagnostic>) {
@@ -41,8 +41,11 @@ fn load_page(file: &Path) -> Result<Page, Diagnostic> {
             .with_hint(format!("đặt tên tệp chữ thường không dấu, nối bằng `-`, ví dụ `{}.md`", slugify(stem))));
     }
     if RESERVED.contains(&stem) || stem == "index" {
-        return Err(Diagnostic::error(Place::file(file), format!("tên trang `{stem}` trùng với một địa chỉ có sẵn của trang (/{stem}/)"))
-            .with_hint("đổi tên tệp, ví dụ thêm `-gioi-thieu`; các tên dành riêng: ".to_string() + &RESERVED.join(", ")));
+        return Err(Diagnostic::error(
+            Place::file(file),
+            format!("tên trang `{stem}` trùng với một địa chỉ có sẵn của trang (/{stem}/)"),
+        )
+        .with_hint("đổi tên tệp, ví dụ thêm `-gioi-thieu`; các tên dành riêng: ".to_string() + &RESERVED.join(", ")));
     }
     let text = read_source(file)?;
     let Some(rest) = text.strip_prefix("---\n") else {
@@ -50,8 +53,11 @@ fn load_page(file: &Path) -> Result<Page, Diagnostic> {
             .with_hint("dòng đầu tiên là `---`, tiếp theo `title: \"…\"`, rồi một dòng `---`, sau đó là nội dung"));
     };
     let Some(end) = rest.find("\n---\n").or_else(|| rest.strip_suffix("\n---").map(|r| r.len())) else {
-        return Err(Diagnostic::error(Place::at(file, 1, 1), "phần đầu trang (front matter) không có dòng `---` kết thúc")
-            .with_hint("thêm một dòng `---` sau các khóa `title:`…"));
+        return Err(Diagnostic::error(
+            Place::at(file, 1, 1),
+            "phần đầu trang (front matter) không có dòng `---` kết thúc",
+        )
+        .with_hint("thêm một dòng `---` sau các khóa `title:`…"));
     };
     let front = &rest[..end];
     // Parse the front matter with the file's own line numbers: pad with the opening `---` line.

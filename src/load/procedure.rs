@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Place};
 use crate::load::read_source;
 use crate::model::source::{ProcedureSource, UnitsSource};
-use crate::model::{Date, Duration, Fee, Paper, ProcessingTime, Procedure, Spot, UnitRef};
+use crate::model::{Date, Duration, Fee, Paper, Procedure, ProcessingTime, Spot, UnitRef};
 use crate::text::is_slug;
 use crate::yaml::{self, Located, is_quoted_at, place_of};
 
@@ -21,21 +21,25 @@ pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
     let code = spot(&source.code);
     check_code(&code, &text, &mut problems);
 
-    if let Some(slug) = &source.slug {
-        if !is_slug(slug.value.trim()) {
-            problems.push(
-                Diagnostic::error(place_of(path, slug), format!("`slug: {}` không hợp lệ", slug.value))
-                    .with_hint(format!("chỉ dùng chữ thường không dấu, số và `-`, ví dụ `{}`", crate::text::slugify(&slug.value))),
-            );
-        }
+    if let Some(slug) = &source.slug
+        && !is_slug(slug.value.trim())
+    {
+        problems.push(
+            Diagnostic::error(place_of(path, slug), format!("`slug: {}` không hợp lệ", slug.value)).with_hint(format!(
+                "chỉ dùng chữ thường không dấu, số và `-`, ví dụ `{}`",
+                crate::text::slugify(&slug.value)
+            )),
+        );
     }
 
     let units = match (&source.unit, &source.units) {
         (Some(unit), None) => Some(UnitRef::One(spot(unit))),
         (None, Some(units)) => match &units.value {
             UnitsSource::List(ids) if ids.is_empty() => {
-                problems.push(Diagnostic::error(place_of(path, units), "`units` là danh sách rỗng")
-                    .with_hint("ghi ít nhất một mã đơn vị, hoặc dùng `unit: …`"));
+                problems.push(
+                    Diagnostic::error(place_of(path, units), "`units` là danh sách rỗng")
+                        .with_hint("ghi ít nhất một mã đơn vị, hoặc dùng `unit: …`"),
+                );
                 None
             }
             UnitsSource::List(ids) => Some(UnitRef::Many(ids.iter().map(spot).collect())),
@@ -46,26 +50,30 @@ pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
             }),
         },
         (Some(unit), Some(_)) => {
-            problems.push(Diagnostic::error(place_of(path, unit), "chỉ được dùng một trong hai khóa `unit` và `units`")
-                .with_hint("xóa một trong hai dòng"));
+            problems.push(
+                Diagnostic::error(place_of(path, unit), "chỉ được dùng một trong hai khóa `unit` và `units`")
+                    .with_hint("xóa một trong hai dòng"),
+            );
             None
         }
         (None, None) => {
-            problems.push(Diagnostic::error(Place::at(path, 1, 1), "thiếu đơn vị thực hiện: cần khóa `unit` hoặc `units`")
-                .with_hint("thêm `unit: <mã đơn vị trong units.yaml>`"));
+            problems.push(
+                Diagnostic::error(Place::at(path, 1, 1), "thiếu đơn vị thực hiện: cần khóa `unit` hoặc `units`")
+                    .with_hint("thêm `unit: <mã đơn vị trong units.yaml>`"),
+            );
             None
         }
     };
 
     let statutory = parse_duration(path, "time.statutory", &source.time.statutory, &mut problems);
     let cut = source.time.cut.as_ref().and_then(|c| parse_duration(path, "time.cut", c, &mut problems));
-    if let (Some(s), Some(c), Some(written)) = (statutory, cut, &source.time.cut) {
-        if c.exceeds(s) {
-            problems.push(
+    if let (Some(s), Some(c), Some(written)) = (statutory, cut, &source.time.cut)
+        && c.exceeds(s)
+    {
+        problems.push(
                 Diagnostic::error(place_of(path, written), format!("thời hạn cắt giảm `{c}` dài hơn thời hạn quy định `{s}`"))
                     .with_hint("`time.cut` là thời hạn đơn vị cam kết, phải ngắn hơn hoặc bằng `time.statutory`; nếu không cắt giảm, xóa dòng `cut`"),
             );
-        }
     }
 
     let updated = match Date::parse(&source.updated.value) {
@@ -81,21 +89,26 @@ pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
         if value.starts_with("https://") || value.starts_with("http://") {
             Some(value.to_string())
         } else {
-            problems.push(Diagnostic::error(place_of(path, u), format!("`online_url` không phải địa chỉ web: `{value}`"))
-                .with_hint("viết đầy đủ, bắt đầu bằng `https://`"));
+            problems.push(
+                Diagnostic::error(place_of(path, u), format!("`online_url` không phải địa chỉ web: `{value}`"))
+                    .with_hint("viết đầy đủ, bắt đầu bằng `https://`"),
+            );
             None
         }
     });
 
-    let fees = source
-        .fees
-        .into_iter()
-        .map(|f| Fee { name: f.name, kind: f.kind, amount: f.amount, note: f.note })
-        .collect();
+    let fees =
+        source.fees.into_iter().map(|f| Fee { name: f.name, kind: f.kind, amount: f.amount, note: f.note }).collect();
     let papers = source
         .papers
         .into_iter()
-        .map(|p| Paper { name: p.name, originals: p.originals, copies: p.copies, note: p.note, form: p.form.as_ref().map(spot) })
+        .map(|p| Paper {
+            name: p.name,
+            originals: p.originals,
+            copies: p.copies,
+            note: p.note,
+            form: p.form.as_ref().map(spot),
+        })
         .collect();
 
     let (Some(units), Some(statutory), Some(updated)) = (units, statutory, updated) else {
@@ -149,8 +162,9 @@ fn check_code(code: &Spot<String>, text: &str, problems: &mut Problems) {
     let rest_ok = parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if !digits_first || !rest_ok {
         problems.push(
-            Diagnostic::error(code.place.clone(), format!("mã thủ tục `{}` không hợp lệ", code.value))
-                .with_hint("mã gồm chữ số và dấu chấm, có thể có phần đuôi, ví dụ \"1.004940\" hoặc \"1.004940.000.00.00.H53\""),
+            Diagnostic::error(code.place.clone(), format!("mã thủ tục `{}` không hợp lệ", code.value)).with_hint(
+                "mã gồm chữ số và dấu chấm, có thể có phần đuôi, ví dụ \"1.004940\" hoặc \"1.004940.000.00.00.H53\"",
+            ),
         );
     }
 }
@@ -160,8 +174,11 @@ fn parse_duration(path: &Path, key: &str, value: &Located<String>, problems: &mu
         Ok(duration) => Some(duration),
         Err(why) => {
             problems.push(
-                Diagnostic::error(place_of(path, value), format!("`{key}: {}` không phải thời hạn hợp lệ: {why}", value.value))
-                    .with_hint("viết `N ngày làm việc`, `N ngày`, `N giờ` hoặc `trong ngày`, ví dụ `5 ngày làm việc`"),
+                Diagnostic::error(
+                    place_of(path, value),
+                    format!("`{key}: {}` không phải thời hạn hợp lệ: {why}", value.value),
+                )
+                .with_hint("viết `N ngày làm việc`, `N ngày`, `N giờ` hoặc `trong ngày`, ví dụ `5 ngày làm việc`"),
             );
             None
         }

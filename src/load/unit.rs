@@ -29,8 +29,10 @@ pub fn load_units(path: &Path) -> Result<(Vec<Unit>, Vec<Diagnostic>), Diagnosti
         let id = source.id.value.trim().to_string();
         if !is_slug(&id) {
             problems.push(
-                Diagnostic::error(place.clone(), format!("mã đơn vị `{id}` không hợp lệ"))
-                    .with_hint(format!("chỉ dùng chữ thường không dấu, số và `-`, ví dụ `{}`", crate::text::slugify(&id))),
+                Diagnostic::error(place.clone(), format!("mã đơn vị `{id}` không hợp lệ")).with_hint(format!(
+                    "chỉ dùng chữ thường không dấu, số và `-`, ví dụ `{}`",
+                    crate::text::slugify(&id)
+                )),
             );
             continue;
         }

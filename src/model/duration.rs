@@ -14,20 +14,13 @@ pub enum Duration {
 impl Duration {
     /// Parses the forms FORMAT.md allows, Vietnamese or English, leading zeros allowed.
     pub fn parse(text: &str) -> Result<Duration, String> {
-        let normalized: String = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let normalized: String = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         if matches!(normalized.as_str(), "trong ngày" | "same day") {
             return Ok(Duration::SameDay);
         }
-        let (number, unit) = normalized
-            .split_once(' ')
-            .ok_or_else(|| format!("thiếu đơn vị thời gian trong `{text}`"))?;
-        let count: u32 = number
-            .parse()
-            .map_err(|_| format!("`{number}` không phải một số nguyên"))?;
+        let (number, unit) =
+            normalized.split_once(' ').ok_or_else(|| format!("thiếu đơn vị thời gian trong `{text}`"))?;
+        let count: u32 = number.parse().map_err(|_| format!("`{number}` không phải một số nguyên"))?;
         if count == 0 {
             return Err("thời hạn phải lớn hơn 0; nếu giải quyết ngay, viết `trong ngày`".into());
         }

@@ -38,7 +38,11 @@ fn field_links(ctx: &Ctx) -> Vec<FieldLink> {
     ctx.links
         .fields
         .iter()
-        .map(|f| FieldLink { name: f.name.clone(), url: ctx.url(&format!("/linh-vuc/{}/", f.slug)), count: f.procedures.len() })
+        .map(|f| FieldLink {
+            name: f.name.clone(),
+            url: ctx.url(&format!("/linh-vuc/{}/", f.slug)),
+            count: f.procedures.len(),
+        })
         .collect()
 }
 
@@ -124,14 +128,21 @@ pub fn home(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 .enumerate()
                 .filter(|(_, u)| u.kind == *kind)
                 .take(12)
-                .map(|(i, u)| UnitLink { name: u.name.clone(), url: ctx.url(&format!("/don-vi/{}/", u.id)), count: ctx.links.procedures_of[i].len() })
+                .map(|(i, u)| UnitLink {
+                    name: u.name.clone(),
+                    url: ctx.url(&format!("/don-vi/{}/", u.id)),
+                    count: ctx.links.procedures_of[i].len(),
+                })
                 .collect(),
         })
         .filter(|g| !g.units.is_empty())
         .collect();
     let mut recent: Vec<usize> = (0..site.procedures.len()).collect();
     recent.sort_by(|&a, &b| {
-        site.procedures[b].updated.cmp(&site.procedures[a].updated).then_with(|| site.procedures[a].code.value.cmp(&site.procedures[b].code.value))
+        site.procedures[b]
+            .updated
+            .cmp(&site.procedures[a].updated)
+            .then_with(|| site.procedures[a].code.value.cmp(&site.procedures[b].code.value))
     });
     let home = Home {
         procedure_count: site.procedures.len(),
@@ -184,7 +195,13 @@ pub fn letter(ctx: &Ctx, letter: &Letter) -> Result<Vec<Output>, Diagnostic> {
         .map(|&p| row(ctx, p))
         .collect();
     let heading = format!("Thủ tục bắt đầu bằng chữ {}", letter.letter);
-    let page = ListPage { heading: heading.clone(), current: letter.letter.clone(), rows, letters: letters(ctx), fields: Vec::new() };
+    let page = ListPage {
+        heading: heading.clone(),
+        current: letter.letter.clone(),
+        rows,
+        letters: letters(ctx),
+        fields: Vec::new(),
+    };
     Ok(vec![ctx.page("field.html", &format!("/thu-tuc/a-z/{}/", letter.key), &heading, page)?])
 }
 

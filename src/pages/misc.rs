@@ -17,7 +17,8 @@ pub fn markdown_page(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         body: String,
     }
     let page = &ctx.site.pages[p];
-    let view = PageView { title: &page.title, description: page.description.as_deref(), body: to_safe_html(&page.markdown) };
+    let view =
+        PageView { title: &page.title, description: page.description.as_deref(), body: to_safe_html(&page.markdown) };
     Ok(vec![ctx.page("page.html", &format!("/{}/", page.slug), &page.title, view)?])
 }
 
@@ -25,13 +26,19 @@ pub fn markdown_page(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
 pub fn file(ctx: &Ctx, f: usize) -> Result<Vec<Output>, Diagnostic> {
     let relative = &ctx.site.files[f];
     let source = ctx.site.root.join("content/files").join(relative);
-    let bytes = std::fs::read(&source)
-        .map_err(|e| Diagnostic::error(Place::file(&source), format!("không đọc được tệp: {}", crate::load::io_reason(&e))))?;
+    let bytes = std::fs::read(&source).map_err(|e| {
+        Diagnostic::error(Place::file(&source), format!("không đọc được tệp: {}", crate::load::io_reason(&e)))
+    })?;
     Ok(vec![Output { path: format!("tep/{relative}"), bytes }])
 }
 
 pub fn assets(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
-    Ok(ctx.theme.assets.iter().map(|a| Output { path: format!("assets/{}", a.published), bytes: a.bytes.clone() }).collect())
+    Ok(ctx
+        .theme
+        .assets
+        .iter()
+        .map(|a| Output { path: format!("assets/{}", a.published), bytes: a.bytes.clone() })
+        .collect())
 }
 
 pub fn not_found(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
@@ -39,7 +46,12 @@ pub fn not_found(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     struct NotFound {
         search_url: String,
     }
-    Ok(vec![ctx.page("404.html", "/404.html", "Không tìm thấy trang", NotFound { search_url: ctx.url("/thu-tuc/") })?])
+    Ok(vec![ctx.page(
+        "404.html",
+        "/404.html",
+        "Không tìm thấy trang",
+        NotFound { search_url: ctx.url("/thu-tuc/") },
+    )?])
 }
 
 pub fn robots(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
@@ -50,7 +62,8 @@ pub fn robots(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
 /// Every HTML page a search engine should know, with `lastmod` for procedures.
 pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     let site = ctx.site;
-    let mut entries: Vec<(String, Option<String>)> = vec![("/".into(), None), ("/thu-tuc/".into(), None), ("/don-vi/".into(), None)];
+    let mut entries: Vec<(String, Option<String>)> =
+        vec![("/".into(), None), ("/thu-tuc/".into(), None), ("/don-vi/".into(), None)];
     for letter in super::listing::letters(ctx) {
         entries.push((format!("/thu-tuc/a-z/{}/", letter.key), None));
     }
@@ -62,7 +75,9 @@ pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     entries.extend(site.units.iter().map(|u| (format!("/don-vi/{}/", u.id), None)));
     entries.extend(site.pages.iter().map(|p| (format!("/{}/", p.slug), None)));
 
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (path, lastmod) in entries {
         let _ = write!(xml, "<url><loc>{}</loc>", escape_xml(&ctx.absolute(&path)));
         if let Some(date) = lastmod {

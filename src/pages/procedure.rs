@@ -172,7 +172,9 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
     let hotline = procedure
         .hotline
         .clone()
-        .or_else(|| if every_unit_of_a_kind { None } else { units_of.iter().find_map(|&u| ctx.site.units[u].hotline.clone()) })
+        .or_else(|| {
+            if every_unit_of_a_kind { None } else { units_of.iter().find_map(|&u| ctx.site.units[u].hotline.clone()) }
+        })
         .or_else(|| ctx.site.config.hotline.clone());
 
     let path = format!("/thu-tuc/{}/", ctx.links.slugs[p]);
@@ -191,7 +193,12 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         fees: procedure
             .fees
             .iter()
-            .map(|f| FeeView { name: f.name.clone(), kind: f.kind.map(|k| k.label()), amount: f.amount.map(money), note: f.note.clone() })
+            .map(|f| FeeView {
+                name: f.name.clone(),
+                kind: f.kind.map(|k| k.label()),
+                amount: f.amount.map(money),
+                note: f.note.clone(),
+            })
             .collect(),
         submit_at,
         online: procedure.online.label(),
@@ -209,7 +216,10 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
                 originals: paper.originals,
                 copies: paper.copies,
                 note: paper.note.clone(),
-                form_url: paper.form.as_ref().map(|f| ctx.url(&format!("/tep/{}", f.value.trim_start_matches("/tep/").trim_start_matches('/')))),
+                form_url: paper
+                    .form
+                    .as_ref()
+                    .map(|f| ctx.url(&format!("/tep/{}", f.value.trim_start_matches("/tep/").trim_start_matches('/')))),
                 form_name: paper.form.as_ref().map(|f| f.value.rsplit('/').next().unwrap_or(&f.value).to_string()),
             })
             .collect(),

@@ -57,8 +57,11 @@ impl Theme {
 
         if name != "default" && !theme_dir.is_dir() {
             problems.push(
-                Diagnostic::error(Place::file(root.join("content/site.yaml")), format!("không có thư mục giao diện themes/{name}/"))
-                    .with_hint("tạo thư mục đó, hoặc xóa dòng `theme:` để dùng giao diện có sẵn"),
+                Diagnostic::error(
+                    Place::file(root.join("content/site.yaml")),
+                    format!("không có thư mục giao diện themes/{name}/"),
+                )
+                .with_hint("tạo thư mục đó, hoặc xóa dòng `theme:` để dùng giao diện có sẵn"),
             );
         }
         for (sub, is_template) in [("templates", true), ("static", false)] {
@@ -86,7 +89,8 @@ impl Theme {
                             assets.retain(|(n, _)| *n != relative);
                             assets.push((relative, bytes));
                         }
-                        Err(e) => problems.push(Diagnostic::error(Place::file(entry.path()), format!("không đọc được tệp: {e}"))),
+                        Err(e) => problems
+                            .push(Diagnostic::error(Place::file(entry.path()), format!("không đọc được tệp: {e}"))),
                     }
                 }
             }
@@ -121,7 +125,10 @@ impl Theme {
     /// Renders one template; a failure names the template and why.
     pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| {
-            Diagnostic::error(Place::file(format!("<giao diện>/{template}")), format!("không dựng được trang từ mẫu `{template}`: {}", error_chain(&e)))
+            Diagnostic::error(
+                Place::file(format!("<giao diện>/{template}")),
+                format!("không dựng được trang từ mẫu `{template}`: {}", error_chain(&e)),
+            )
         })
     }
 
