@@ -358,3 +358,71 @@ fn procedure_page_main_content_snapshot() {
     }
     insta::assert_snapshot!(main);
 }
+
+#[test]
+fn slugs_never_depend_on_file_order_and_themes_override_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, stderr) = build("ok-slugs-theme", &out);
+    assert_eq!(code, 0, "{stderr}");
+    // Same name twice: both get `-<code>`; an own `slug:` is kept as written.
+    for path in ["thu-tuc/cap-giay-phep-1-000001", "thu-tuc/cap-giay-phep-1-000002", "thu-tuc/giay-phep-rieng"] {
+        assert!(out.join(path).join("index.html").is_file(), "{path}");
+    }
+    assert!(!out.join("thu-tuc/cap-giay-phep").exists());
+    // The site's theme replaces the 404 template and the stylesheet; the rest stays built in.
+    assert!(read(&out, "404.html").contains("Trang riêng của tỉnh"));
+    let css: Vec<_> = std::fs::read_dir(out.join("assets")).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+    let style = css.iter().find(|p| p.to_string_lossy().contains("style.")).unwrap();
+    assert!(std::fs::read_to_string(style).unwrap().contains("giao diện riêng"));
+    // A site under a folder: every link carries the prefix. No unit hotline: the site's.
+    let page = read(&out, "thu-tuc/giay-phep-rieng/index.html");
+    assert!(page.contains("href=/congkhai/thu-tuc/"), "links under /congkhai/");
+    assert!(page.contains("0212 3850 000"));
+}
+
+#[test]
+fn a_page_may_not_take_a_reserved_address() {
+    let (code, stderr) = check("err-reserved-page");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("--> content/ket-qua.md"), "{stderr}");
+    assert!(stderr.contains("trùng với một địa chỉ có sẵn"), "{stderr}");
+}
+
+#[test]
+fn serve_answers_on_loopback_only() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let root = site("tiny");
+    let out = dir.path().join("public");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["serve", "--root", root.to_str().unwrap(), "--port", &port.to_string(), "--out", out.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = |path: &str| -> Option<String> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        Some(response)
+    };
+    let mut home = None;
+    for _ in 0..100 {
+        home = get("/");
+        if home.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let missing = get("/khong-co/");
+    let escape = get("/../../etc/passwd");
+    server.kill().unwrap();
+    let _ = server.wait();
+    let home = home.expect("server answered");
+    assert!(home.starts_with("HTTP/1.1 200"), "{home}");
+    assert!(home.contains("Cổng công khai thủ tục hành chính tỉnh Mẫu"));
+    assert!(missing.unwrap().starts_with("HTTP/1.1 404"));
+    assert!(!escape.unwrap().contains("root:"));
+}
