@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use congkhai::diagnostics::{Diagnostic, Diagnostics, Severity};
 use congkhai::render::format;
 
@@ -63,7 +63,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Vietnamese headings for every subcommand's help, not only the top level's.
+    let command = Cli::command().mut_subcommands(|sub| {
+        sub.help_template("{about}\n\nCách dùng: {usage}\n\nTùy chọn:\n{options}\n")
+    });
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Command::Check { root } => match check(&root) {
             Some(_) => {
