@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Place};
 
 /// Built-in templates, by name.
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
     ("home.html", include_str!("../../themes/default/templates/home.html")),
     ("procedures.html", include_str!("../../themes/default/templates/procedures.html")),
@@ -27,7 +27,7 @@ const TEMPLATES: [(&str, &str); 11] = [
 ];
 
 /// Built-in static assets, by path under `/assets/`.
-const ASSETS: [(&str, &[u8]); 2] = [
+const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
 ];
