@@ -31,6 +31,8 @@ pub struct Links {
     /// All procedures in Vietnamese name order.
     pub by_name: Vec<usize>,
     pub unit_index: HashMap<String, usize>,
+    /// Result rows that passed their checks, latest period first, then by unit and procedure.
+    pub results: Vec<crate::check_results::CheckedRow>,
 }
 
 /// Checks the loaded site; returns the resolved links and every problem found.
@@ -176,7 +178,14 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
         }
     }
 
-    (Links { slugs, units_of, procedures_of, field_of, fields, by_name, unit_index }, problems)
+    let (mut results, result_problems) = crate::check_results::check_results(site, &unit_index);
+    problems.extend(result_problems);
+    results.sort_by(|a, b| {
+        let (pa, pb) = (site.results[a.row].period, site.results[b.row].period);
+        pb.order().cmp(&pa.order()).then(a.unit.cmp(&b.unit)).then(a.procedure.cmp(&b.procedure))
+    });
+
+    (Links { slugs, units_of, procedures_of, field_of, fields, by_name, unit_index, results }, problems)
 }
 
 fn relative(site: &Site, place: &Place) -> String {

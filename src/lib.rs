@@ -2,6 +2,7 @@
 //! Data flows one way: load → check → build → write.
 
 pub mod check;
+pub mod check_results;
 pub mod diagnostics;
 pub mod load;
 pub mod model;

@@ -3,6 +3,7 @@
 
 mod page;
 mod procedure;
+pub mod results;
 mod unit;
 
 use std::path::{Path, PathBuf};
@@ -62,7 +63,9 @@ pub fn load(root: &Path) -> Loaded {
     diagnostics.extend(problems);
 
     let files = list_files(&content.join("files"));
-    let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files };
+    let (results, problems) = results::load_results(&content.join("results"));
+    diagnostics.extend(problems);
+    let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
     Loaded { site, diagnostics }
 }
 

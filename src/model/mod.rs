@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod duration;
+pub mod results;
 pub mod source;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Paths under `content/files/`, with `/` separators, sorted.
     pub files: Vec<String>,
+    /// Rows of content/results/*.csv, in file and line order.
+    pub results: Vec<crate::load::results::ResultRow>,
 }
 
 /// content/site.yaml, parsed.
