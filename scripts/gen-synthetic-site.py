@@ -83,7 +83,7 @@ def upper_first(text: str) -> str:
 # ---------------------------------------------------------------------------
 # Units
 
-DEPARTMENTS = [  # (id, name, short street number); order = priority when U is small
+DEPARTMENTS = [  # (id, name); order = priority when U is small
     ("so-tu-phap", "Sở Tư pháp"),
     ("so-xay-dung", "Sở Xây dựng"),
     ("so-nong-nghiep-moi-truong", "Sở Nông nghiệp và Môi trường"),

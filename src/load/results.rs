@@ -142,10 +142,12 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
             .into_iter()
             .filter(|n| !has(n))
             .collect();
-    if !has("received") && !(has("received_online") && has("received_direct")) {
+    let received_given = has("received") || (has("received_online") && has("received_direct"));
+    if !received_given {
         missing.push("received (hoặc received_online + received_direct)");
     }
-    if !has("resolved_in_time") && !(has("resolved_early") && has("resolved_on_time")) {
+    let in_time_given = has("resolved_in_time") || (has("resolved_early") && has("resolved_on_time"));
+    if !in_time_given {
         missing.push("resolved_in_time (hoặc resolved_early + resolved_on_time)");
     }
     if !missing.is_empty() {
