@@ -194,7 +194,7 @@ fn relative(site: &Site, place: &Place) -> String {
 
 /// FORMAT.md's rule: names that give the same slug all get `-<code>`; `slug:` overrides.
 fn assign_slugs(site: &Site, problems: &mut Diagnostics) -> Vec<String> {
-    let from_name: Vec<String> = site.procedures.iter().map(|p| slugify(&p.name)).collect();
+    let from_name: Vec<String> = site.procedures.iter().map(|p| shorten_slug(slugify(&p.name))).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (p, slug) in site.procedures.iter().zip(&from_name) {
         if p.slug.is_none() {
@@ -232,6 +232,16 @@ fn assign_slugs(site: &Site, problems: &mut Diagnostics) -> Vec<String> {
         }
     }
     slugs
+}
+
+/// Folder names have a length limit: long names keep their first words, cut at a `-`.
+fn shorten_slug(slug: String) -> String {
+    const LIMIT: usize = 100;
+    if slug.len() <= LIMIT {
+        return slug;
+    }
+    let cut = slug[..LIMIT].rfind('-').unwrap_or(LIMIT);
+    slug[..cut].to_string()
 }
 
 fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usize>) {
@@ -276,4 +286,17 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
     let index: HashMap<&str, usize> = fields.iter().enumerate().map(|(i, f)| (f.slug.as_str(), i)).collect();
     let field_of = site.procedures.iter().map(|p| index[slugify(&p.field.value).as_str()]).collect();
     (fields, field_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        let long = "cap-giay-chung-nhan-".repeat(10);
+        let short = shorten_slug(long.trim_end_matches('-').to_string());
+        assert!(short.len() <= 100 && !short.ends_with('-') && long.starts_with(&short), "{short}");
+        assert_eq!(shorten_slug("dang-ky-khai-sinh".into()), "dang-ky-khai-sinh");
+    }
 }

@@ -260,7 +260,7 @@ fn tags_of(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 fn is_ours(tag: &str, attributes: &[(String, String)]) -> bool {
     match tag {
         "link" => {
-            attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical"].contains(&v.as_str()))
+            attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical", "alternate"].contains(&v.as_str()))
         }
         "meta" => attributes.iter().all(|(n, _)| ["charset", "name", "content", "http-equiv"].contains(&n.as_str())),
         _ => false,

@@ -115,6 +115,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         unit_groups: Vec<UnitGroup>,
         recent: Vec<Row>,
         search_url: String,
+        headline: Option<super::results::Headline>,
     }
     let site = ctx.site;
     let unit_groups = UnitKind::ALL
@@ -151,6 +152,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         unit_groups,
         recent: recent.into_iter().take(8).map(|p| row(ctx, p)).collect(),
         search_url: ctx.url("/thu-tuc/"),
+        headline: super::results::headline(ctx),
     };
     Ok(vec![ctx.page("home.html", "/", &site.config.title, home)?])
 }

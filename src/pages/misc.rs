@@ -74,6 +74,12 @@ pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     }
     entries.extend(site.units.iter().map(|u| (format!("/don-vi/{}/", u.id), None)));
     entries.extend(site.pages.iter().map(|p| (format!("/{}/", p.slug), None)));
+    entries.extend(["/ket-qua/", "/ket-qua/cach-tinh/", "/du-lieu/"].map(|p| (p.to_string(), None)));
+    let mut periods: Vec<_> = ctx.links.results.iter().map(|r| site.results[r.row].period).collect();
+    periods.dedup();
+    periods.sort_by_key(|p| std::cmp::Reverse(p.order()));
+    periods.dedup();
+    entries.extend(periods.into_iter().map(|p| (format!("/ket-qua/{}/", p.slug()), None)));
 
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

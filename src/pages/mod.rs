@@ -1,9 +1,11 @@
 //! Every page kind renders itself from the model and the theme; this module runs them all
 //! (in parallel), passes HTML through the post-steps and hands the bytes to the writer.
 
+mod data;
 mod listing;
 mod misc;
 mod procedure;
+mod results;
 mod unit;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,6 +38,9 @@ pub struct Common {
     pub as_of: Option<String>,
     pub stylesheet: String,
     pub favicon: String,
+    pub sort_script: String,
+    pub warn_late_rate: Option<f64>,
+    pub serious_late_rate: Option<f64>,
     pub menu: Vec<MenuItem>,
 }
 
@@ -77,6 +82,15 @@ impl Ctx<'_> {
     }
 }
 
+/// JSON for a `<script type="application/ld+json">` block: no text can close the element.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// `/thu-tuc/x/` → `thu-tuc/x/index.html`; `/404.html` → `404.html`.
 fn output_path(url_path: &str) -> String {
     let trimmed = url_path.trim_start_matches('/');
@@ -106,6 +120,8 @@ pub fn render_all(
     let mut menu = vec![
         MenuItem { title: "Thủ tục".into(), url: format!("{root}/thu-tuc/") },
         MenuItem { title: "Đơn vị".into(), url: format!("{root}/don-vi/") },
+        MenuItem { title: "Kết quả".into(), url: format!("{root}/ket-qua/") },
+        MenuItem { title: "Dữ liệu".into(), url: format!("{root}/du-lieu/") },
     ];
     let mut pages: Vec<_> = site.pages.iter().filter(|p| p.menu).collect();
     pages.sort_by_key(|p| (p.weight, p.slug.clone()));
@@ -120,6 +136,9 @@ pub fn render_all(
         as_of: site.config.as_of.map(|d| d.to_string()),
         stylesheet: asset("style.css"),
         favicon: asset("favicon.svg"),
+        sort_script: asset("sort.js"),
+        warn_late_rate: site.config.thresholds.as_ref().and_then(|t| t.warn_late_rate),
+        serious_late_rate: site.config.thresholds.as_ref().and_then(|t| t.serious_late_rate),
         menu,
     };
     let ctx = Ctx { site, links, theme, common };
@@ -133,6 +152,10 @@ pub fn render_all(
         Box::new(misc::sitemap),
         Box::new(misc::robots),
         Box::new(misc::assets),
+        Box::new(results::results_index),
+        Box::new(results::period_pages),
+        Box::new(data::open_data),
+        Box::new(data::feed),
     ];
     for letter in listing::letters(&ctx) {
         jobs.push(Box::new(move |c| listing::letter(c, &letter)));

@@ -135,6 +135,7 @@ struct ProcedureView {
     permalink: String,
     permalink_absolute: String,
     json_ld: String,
+    results: Vec<super::results::RowView>,
 }
 
 /// The procedure page and its permanent link.
@@ -236,6 +237,7 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         permalink: ctx.url(&permalink),
         permalink_absolute: ctx.absolute(&permalink),
         json_ld: json_ld(ctx, p, &path),
+        results: super::results::procedure_results(ctx, p),
     };
     let page = ctx.page("procedure.html", &path, &procedure.name, &view)?;
 
@@ -290,9 +292,5 @@ fn json_ld(ctx: &Ctx, p: usize, path: &str) -> String {
     if let Some(org) = &ctx.site.config.organization {
         data["areaServed"] = json!({ "@type": "AdministrativeArea", "name": org });
     }
-    serde_json::to_string(&data)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    super::script_safe_json(&data)
 }

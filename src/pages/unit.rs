@@ -74,6 +74,7 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         procedure_count: usize,
         fields: Vec<FieldGroup>,
         children: Vec<UnitLink>,
+        results: super::results::UnitResults,
     }
     let site = ctx.site;
     let unit = &site.units[u];
@@ -116,6 +117,7 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             .filter(|(_, c)| c.parent.as_ref().is_some_and(|p| p.value == unit.id))
             .map(|(i, _)| link(i))
             .collect(),
+        results: super::results::unit_results(ctx, u),
     };
     Ok(vec![ctx.page("unit.html", &format!("/don-vi/{}/", unit.id), &unit.name, page)?])
 }

@@ -1,6 +1,7 @@
 //! Templates and assets: the built-in theme embedded in the binary, overridden file by file by
 //! a site's `themes/<name>/`, compiled once per build.
 
+pub mod chart;
 pub mod format;
 pub mod markdown;
 
@@ -24,12 +25,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("permalink.html", include_str!("../../themes/default/templates/permalink.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
     ("procedure_list.html", include_str!("../../themes/default/templates/procedure_list.html")),
+    ("results_table.html", include_str!("../../themes/default/templates/results_table.html")),
+    ("results.html", include_str!("../../themes/default/templates/results.html")),
+    ("period.html", include_str!("../../themes/default/templates/period.html")),
+    ("method.html", include_str!("../../themes/default/templates/method.html")),
+    ("data.html", include_str!("../../themes/default/templates/data.html")),
 ];
 
 /// Built-in static assets, by path under `/assets/`.
 const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+    ("sort.js", include_bytes!("../../themes/default/static/sort.js")),
 ];
 
 /// One static asset and the content-hashed name it is published under.
