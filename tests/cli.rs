@@ -259,9 +259,9 @@ fn tags_of(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 /// The head's own <link> and <meta> tags, which the theme writes.
 fn is_ours(tag: &str, attributes: &[(String, String)]) -> bool {
     match tag {
-        "link" => {
-            attributes.iter().any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical", "alternate"].contains(&v.as_str()))
-        }
+        "link" => attributes
+            .iter()
+            .any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical", "alternate"].contains(&v.as_str())),
         "meta" => attributes.iter().all(|(n, _)| ["charset", "name", "content", "http-equiv"].contains(&n.as_str())),
         _ => false,
     }
