@@ -136,17 +136,13 @@ fn the_same_sources_give_byte_identical_output() {
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     assert_eq!(build("tiny", &a).0, 0);
     assert_eq!(build("tiny", &b).0, 0);
-    let files = |root: &Path| {
-        let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+    let contents = |root: &Path| {
+        snapshot_dir(root)
             .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(root).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
-            .collect();
-        all.sort();
-        all
+            .map(|(path, bytes, _)| (path.strip_prefix(root).unwrap().to_path_buf(), bytes))
+            .collect::<Vec<_>>()
     };
-    assert_eq!(files(&a), files(&b));
+    assert_eq!(contents(&a), contents(&b));
 }
 
 #[test]
@@ -164,6 +160,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
 }
 
+/// Every file under `root` with its bytes and modification time, sorted by path.
 fn snapshot_dir(root: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
     let mut all: Vec<_> = walkdir::WalkDir::new(root)
         .into_iter()
