@@ -33,6 +33,9 @@ pub struct Links {
     pub unit_index: HashMap<String, usize>,
     /// Result rows that passed their checks, latest period first, then by unit and procedure.
     pub results: Vec<crate::check_results::CheckedRow>,
+    /// Indices into `results` of each unit's rows, and of each procedure's rows, in that order.
+    pub results_of_unit: Vec<Vec<usize>>,
+    pub results_of_procedure: Vec<Vec<usize>>,
 }
 
 /// Checks the loaded site; returns the resolved links and every problem found.
@@ -185,7 +188,28 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
         pb.order().cmp(&pa.order()).then(a.unit.cmp(&b.unit)).then(a.procedure.cmp(&b.procedure))
     });
 
-    (Links { slugs, units_of, procedures_of, field_of, fields, by_name, unit_index, results }, problems)
+    let mut results_of_unit = vec![Vec::new(); site.units.len()];
+    let mut results_of_procedure = vec![Vec::new(); site.procedures.len()];
+    for (i, row) in results.iter().enumerate() {
+        results_of_unit[row.unit].push(i);
+        if let Some(p) = row.procedure {
+            results_of_procedure[p].push(i);
+        }
+    }
+
+    let links = Links {
+        slugs,
+        units_of,
+        procedures_of,
+        field_of,
+        fields,
+        by_name,
+        unit_index,
+        results,
+        results_of_unit,
+        results_of_procedure,
+    };
+    (links, problems)
 }
 
 fn relative(site: &Site, place: &Place) -> String {

@@ -194,7 +194,8 @@ fn periods(ctx: &Ctx) -> Vec<Period> {
     let mut periods: Vec<Period> = Vec::new();
     for row in &ctx.links.results {
         let period = *period_of(ctx, row);
-        if !periods.contains(&period) {
+        // Rows are sorted by period, so one period's rows are together.
+        if periods.last() != Some(&period) {
             periods.push(period);
         }
     }
@@ -300,7 +301,7 @@ pub struct UnitResults {
 }
 
 pub fn unit_results(ctx: &Ctx, unit: usize) -> UnitResults {
-    let rows: Vec<&CheckedRow> = ctx.links.results.iter().filter(|r| r.unit == unit).collect();
+    let rows: Vec<&CheckedRow> = ctx.links.results_of_unit[unit].iter().map(|&i| &ctx.links.results[i]).collect();
     let unit_rows: Vec<&CheckedRow> = rows.iter().copied().filter(|r| r.procedure.is_none()).collect();
     let mut lengths: Vec<u8> = unit_rows.iter().map(|r| period_of(ctx, r).length()).collect();
     lengths.sort_unstable();
@@ -349,7 +350,7 @@ pub fn unit_results(ctx: &Ctx, unit: usize) -> UnitResults {
 
 /// Per-procedure rows for a procedure page.
 pub fn procedure_results(ctx: &Ctx, procedure: usize) -> Vec<RowView> {
-    ctx.links.results.iter().filter(|r| r.procedure == Some(procedure)).map(|r| row_view(ctx, r)).collect()
+    ctx.links.results_of_procedure[procedure].iter().map(|&i| row_view(ctx, &ctx.links.results[i])).collect()
 }
 
 /// Headline figures of the latest period, for the home page.
