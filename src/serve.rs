@@ -83,7 +83,7 @@ pub fn attempt_build(root: &Path, out: &Path, color: bool) -> Attempt {
 /// `on_ready` gets the address to open. Fails only when the port cannot be opened.
 pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) -> Result<(), Diagnostic> {
     let address = format!("127.0.0.1:{port}");
-    let server = tiny_http::Server::http(&address).map_err(|e| port_problem(root, port, &address, &e.to_string()))?;
+    let server = tiny_http::Server::http(&address).map_err(|e| port_problem(port, &address, &e.to_string()))?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
 
@@ -105,10 +105,10 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
     Ok(())
 }
 
-fn port_problem(root: &Path, port: u16, address: &str, error: &str) -> Diagnostic {
+fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
     let taken = error.contains("in use") || error.contains("AddrInUse") || error.contains("os error 98");
     Diagnostic::error(
-        Place::file(root),
+        Place::file(address),
         if taken {
             format!("cổng {port} đang được chương trình khác dùng (address in use)")
         } else {

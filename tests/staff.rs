@@ -196,15 +196,17 @@ impl Drop for Server {
 }
 
 fn start_server(root: &Path, out: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+    let child = Command::new(env!("CARGO_BIN_EXE_congkhai"))
         .args(["serve", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap(), "--port", "0"])
         .env("NO_COLOR", "1")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
         .expect("start serve");
-    let stderr = child.stderr.take().unwrap();
     let (send, log) = std::sync::mpsc::channel();
+    // Owned from here on, so the process is stopped even when the test fails.
+    let mut server = Server { child, port: 0, log };
+    let stderr = server.child.stderr.take().unwrap();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if send.send(line).is_err() {
@@ -213,14 +215,14 @@ fn start_server(root: &Path, out: &Path) -> Server {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let line =
-            log.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("serve prints its address");
+    while server.port == 0 {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let line = server.log.recv_timeout(wait).expect("serve prints its address");
         if let Some(rest) = line.strip_prefix("Đang phục vụ tại http://127.0.0.1:") {
-            let port = rest.split('/').next().unwrap().parse().unwrap();
-            return Server { child, port, log };
+            server.port = rest.split('/').next().unwrap().parse().unwrap();
         }
     }
+    server
 }
 
 /// GET over a plain TCP connection on loopback: (status, body).
