@@ -120,6 +120,17 @@ fn unit_ids(root: &Path) -> Result<Vec<(String, String)>, Diagnostic> {
         .collect())
 }
 
+/// The fixed list of fields in content/site.yaml, if the site has one.
+fn fixed_fields(root: &Path) -> Vec<String> {
+    let path = root.join("content/site.yaml");
+    let Ok(text) = crate::load::read_source(&path) else { return Vec::new() };
+    let Ok(site) = crate::yaml::parse::<serde_json::Value>(&path, &text) else { return Vec::new() };
+    site["fields"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f.as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
 /// Every `code:` already used under procedures/, read line by line.
 pub fn existing_codes(root: &Path) -> Vec<String> {
     walkdir::WalkDir::new(root.join("procedures"))
@@ -201,10 +212,22 @@ pub fn new_procedure(root: &Path, request: &NewProcedure) -> Result<(PathBuf, St
         }
         None => (1..).map(|n| format!("0.{n:06}")).find(|c| !codes.contains(c)).unwrap_or_default(),
     };
-    let field = match request.field {
-        Some(field) => field.trim().to_string(),
-        None => "Chưa phân loại".to_string(),
+    let fixed = fixed_fields(root);
+    let field = match (request.field.map(str::trim), fixed.first()) {
+        (Some(field), _) => field.to_string(),
+        (None, Some(first)) => first.clone(),
+        (None, None) => "Chưa phân loại".to_string(),
     };
+    if !fixed.is_empty() && !fixed.contains(&field) {
+        return Err(Diagnostic::error(
+            Place::file(root.join("content/site.yaml")),
+            format!("lĩnh vực `{field}` không có trong danh sách `fields` của content/site.yaml"),
+        )
+        .with_hint(match did_you_mean(&field, fixed.iter().map(String::as_str)) {
+            Some(near) => format!("có phải ý bạn là `{near}`?"),
+            None => format!("chọn một trong: {}", fixed.join(", ")),
+        }));
+    }
     let level = match kind.as_str() {
         "commune" => "commune",
         "district" => "district",

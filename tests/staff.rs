@@ -179,6 +179,38 @@ fn three_mistakes_in_one_check_and_the_output_survives() {
     assert!(out.join("thu-tuc/cap-doi-giay-phep-lai-xe/index.html").is_file());
 }
 
+/// Colour and progress only on a terminal (run under `script`, which gives the program a pty).
+#[test]
+fn colour_and_progress_only_on_a_terminal() {
+    let run_in_pty = |command: String| {
+        let out = Command::new("script").args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR").output();
+        String::from_utf8_lossy(&out.expect("script(1) from util-linux").stdout).into_owned()
+    };
+    let bin = env!("CARGO_BIN_EXE_congkhai");
+    let broken = site("err-unknown-unit");
+    let tty = run_in_pty(format!("{bin} check --root {}", broken.display()));
+    assert!(tty.contains("\x1b[1;31mlỗi\x1b[0m: không có đơn vị"), "{tty:?}");
+    let piped =
+        Command::new(bin).args(["check", "--root", broken.to_str().unwrap()]).env_remove("NO_COLOR").output().unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains('\x1b'));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let tty = run_in_pty(format!("{bin} build --root {} --out {}", site("tiny").display(), out.display()));
+    assert!(tty.contains("Đang tạo trang…"), "a progress line on a terminal: {tty:?}");
+    let last_line = tty.trim_end().rsplit(['\r', '\n']).next().unwrap_or("");
+    assert!(
+        last_line.trim_start_matches("\x1b[2K").starts_with("Đã tạo "),
+        "the summary line after the progress is cleared: {tty:?}"
+    );
+    let piped = Command::new(bin)
+        .args(["build", "--root", site("tiny").to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(stderr.starts_with("Đã tạo ") && stderr.lines().count() == 1, "one summary line when piped: {stderr:?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // serve
 
@@ -389,6 +421,15 @@ fn a_new_site_builds_as_it_is_and_grows_with_new_units_and_procedures() {
     let wrong = congkhai(&["new", "procedure", "--root", r, "--unit", "so-tu-phaq", "--name", "X"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(stderr_of(&wrong, &root).contains("có phải ý bạn là `so-tu-phap`?"));
+
+    // A site with a fixed list of fields: the field must be one of them.
+    let site_yaml = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    std::fs::write(&site_yaml, format!("{text}fields: [\"Hộ tịch\", \"Lý lịch tư pháp\", \"Chứng thực\"]\n")).unwrap();
+    let off_list =
+        congkhai(&["new", "procedure", "--root", r, "--unit", "so-tu-phap", "--name", "Y", "--field", "Hộ tich"]);
+    assert_eq!(off_list.status.code(), Some(1));
+    assert!(stderr_of(&off_list, &root).contains("có phải ý bạn là `Hộ tịch`?"));
 
     let (code, stderr) = check(&root);
     assert_eq!(code, 0, "{stderr}");
