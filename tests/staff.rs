@@ -603,3 +603,19 @@ fn an_unreadable_spreadsheet_is_explained() {
         String::from_utf8_lossy(&out.stderr).contains("không tìm thấy dòng tiêu đề có cột mã thủ tục và tên thủ tục")
     );
 }
+
+/// The guide on the example site is HUONG-DAN.md under a front matter.
+#[test]
+fn the_staff_guide_page_matches_huong_dan_md() {
+    let guide = std::fs::read_to_string(repo().join("HUONG-DAN.md")).unwrap();
+    let page = std::fs::read_to_string(repo().join("content/huong-dan.md")).unwrap();
+    let body = guide.split_once("\n\n").unwrap().1;
+    let (front, page_body) = page.strip_prefix("---\n").unwrap().split_once("\n---\n\n").unwrap();
+    assert!(front.starts_with("title: \"Hướng dẫn cập nhật trang\""));
+    assert_eq!(page_body, body, "copy HUONG-DAN.md into content/huong-dan.md");
+    for topic in
+        ["congkhai check", "congkhai build", "public/", "= gợi ý:", "/don-vi/<mã-đơn-vị>/niem-yet/", "/niem-yet/"]
+    {
+        assert!(body.contains(topic), "{topic}");
+    }
+}
