@@ -108,6 +108,15 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
     // Codes are unique.
     let mut codes: HashMap<&str, &Place> = HashMap::new();
     for procedure in &site.procedures {
+        if procedure.code.value.starts_with("0.") {
+            problems.push(
+                Diagnostic::warning(
+                    procedure.code.place.clone(),
+                    format!("mã thủ tục `{}` là mã tạm do `congkhai new procedure` đặt", procedure.code.value),
+                )
+                .with_hint("thay bằng mã thủ tục quốc gia, tra trên Cổng Dịch vụ công quốc gia"),
+            );
+        }
         if let Some(first) = codes.insert(&procedure.code.value, &procedure.code.place) {
             problems.push(
                 Diagnostic::error(

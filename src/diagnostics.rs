@@ -163,6 +163,34 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// Renders a whole list as the terminal and the preview overlay show it: paths relative to
+/// `root`, the offending source line when the file is text, the label coloured when `color`.
+pub fn render_list(root: &Path, diagnostics: &[Diagnostic], color: bool) -> String {
+    let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let source = std::fs::read(&diagnostic.place.file)
+            .ok()
+            .filter(|bytes| !bytes.starts_with(b"PK\x03\x04"))
+            .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
+        let mut text = diagnostic.render(&root_abs, source.as_deref());
+        if !root_abs.is_absolute() || diagnostic.place.file.is_relative() {
+            text = text.replace(&format!("{}/", root_abs.display()), "");
+        }
+        text = text.replacen("  --> ./", "  --> ", 1);
+        if color {
+            let (label, paint) = match diagnostic.severity {
+                Severity::Error => ("lỗi", "\x1b[1;31m"),
+                Severity::Warning => ("cảnh báo", "\x1b[1;33m"),
+            };
+            text = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
 /// The closest candidate to a misspelt word, if one is close enough to be a useful hint.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();

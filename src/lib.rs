@@ -4,10 +4,12 @@
 pub mod check;
 pub mod check_results;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod pages;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod text;
@@ -44,13 +46,23 @@ pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
 
 /// Renders the checked site into `out`, replacing it only when every page succeeded.
 pub fn build(site: &Site, links: &Links, out: &Path) -> Result<Report, Vec<Diagnostic>> {
+    build_with_progress(site, links, out, &|_| {})
+}
+
+/// Like [`build`], calling `progress` with the number of files written so far after each one.
+pub fn build_with_progress(
+    site: &Site,
+    links: &Links,
+    out: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Report, Vec<Diagnostic>> {
     let out = write::check_out_dir(&site.root, out).map_err(|d| vec![d])?;
     let theme = render::Theme::load(&site.root, &site.config.theme)?;
     let staging = write::Staging::begin(&out).map_err(|d| vec![d])?;
     let files = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
     let pages = pages::render_all(site, links, &theme, &|output| {
-        files.fetch_add(1, Ordering::Relaxed);
+        progress(files.fetch_add(1, Ordering::Relaxed) + 1);
         bytes.fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
         staging.write(&output.path, &output.bytes)
     })?;

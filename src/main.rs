@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use congkhai::diagnostics::{Diagnostic, Diagnostics, Severity};
+use congkhai::diagnostics::{Diagnostic, Diagnostics};
 use congkhai::render::format;
 
 /// congkhai — tạo trang công khai thủ tục hành chính và kết quả giải quyết hồ sơ từ tệp YAML/CSV.
@@ -59,6 +59,81 @@ enum Command {
         /// Loại tệp: site | units | procedure | page; bỏ trống để in tất cả
         #[arg(value_name = "LOẠI")]
         name: Option<String>,
+        /// Ghi lại các tệp <root>/.schema/*.json mà các tệp YAML trỏ tới (sau khi nâng cấp congkhai)
+        #[arg(long)]
+        write: bool,
+        /// Thư mục gốc của trang, dùng với --write (site root)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Tạo tệp mới có sẵn ghi chú: trang mới, thủ tục, đơn vị (new)
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Nhập danh sách thủ tục từ bảng tính .xlsx hoặc .csv (import)
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Tạo một trang mới trong thư mục DIR, tạo được ngay không cần sửa
+    Site {
+        /// Thư mục của trang mới
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Thêm một tệp thủ tục vào procedures/<lĩnh-vực>/
+    Procedure {
+        /// Mã đơn vị thực hiện (id trong content/units.yaml)
+        #[arg(long, value_name = "ID")]
+        unit: String,
+        /// Tên thủ tục
+        #[arg(long, value_name = "TÊN")]
+        name: String,
+        /// Lĩnh vực, ví dụ "Hộ tịch"
+        #[arg(long, value_name = "LĨNH VỰC")]
+        field: Option<String>,
+        /// Mã thủ tục quốc gia; bỏ trống thì đặt mã tạm 0.000001 để sửa sau
+        #[arg(long, value_name = "MÃ")]
+        code: Option<String>,
+        /// Thư mục gốc của trang (site root)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Thêm một đơn vị vào cuối content/units.yaml
+    Unit {
+        /// Mã đơn vị: chữ thường không dấu, nối bằng `-`, ví dụ so-tu-phap
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// Tên đơn vị
+        #[arg(long, value_name = "TÊN")]
+        name: String,
+        /// Loại: province | department | police | center | district | commune | other
+        #[arg(long, value_name = "LOẠI")]
+        kind: String,
+        /// Mã đơn vị cấp trên
+        #[arg(long, value_name = "ID")]
+        parent: Option<String>,
+        /// Thư mục gốc của trang (site root)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Mỗi dòng của bảng tính thành một tệp procedures/<lĩnh-vực>/<tên>.yaml
+    #[command(name = "thu-tuc")]
+    ThuTuc {
+        /// Tệp .xlsx hoặc .csv; cột: Mã thủ tục, Tên thủ tục, Lĩnh vực, Cấp thực hiện, Thời hạn giải quyết, Phí, lệ phí, Cơ quan thực hiện
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Thư mục gốc của trang (site root)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -84,8 +159,7 @@ fn main() -> ExitCode {
         }
         Command::Serve { root, port, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            let Some(root_path) = build(&root, &out) else { return ExitCode::FAILURE };
-            let result = congkhai::serve::serve(&out, port, &root_path, |address| {
+            let result = congkhai::serve::serve(&root, &out, port, |address| {
                 eprintln!("Đang phục vụ tại {address} (Ctrl+C để dừng)");
             });
             match result {
@@ -96,7 +170,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Schema { name } => schema(name.as_deref()),
+        Command::Schema { name, write, root } => {
+            if write {
+                return finish(
+                    &root,
+                    congkhai::scaffold::write_schemas(&root).map(|files| {
+                        for file in files {
+                            eprintln!("Đã ghi {}", file.display());
+                        }
+                    }),
+                );
+            }
+            schema(name.as_deref())
+        }
+        Command::New(what) => new(what),
+        Command::Import(ImportCommand::ThuTuc { file, root, force }) => import(&root, &file, force),
     }
 }
 
@@ -116,8 +204,21 @@ fn check(root: &Path) -> Option<(congkhai::Site, congkhai::Links)> {
 /// Builds; on success returns the site's path prefix (from `base_url`) for the preview server.
 fn build(root: &Path, out: &Path) -> Option<String> {
     let started = Instant::now();
-    let (site, links) = check(root)?;
-    match congkhai::build(&site, &links, out) {
+    let Some((site, links)) = check(root) else {
+        if out.exists() {
+            eprintln!("Thư mục kết quả cũ {} được giữ nguyên.", out.display());
+        }
+        return None;
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} Đang tạo trang… {pos} tệp ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    let result = congkhai::build_with_progress(&site, &links, out, &|written| bar.set_position(written));
+    bar.finish_and_clear();
+    match result {
         Ok(report) => {
             let seconds = started.elapsed().as_secs_f64();
             let seconds = format!("{seconds:.2}").replace('.', ",");
@@ -143,23 +244,84 @@ fn build(root: &Path, out: &Path) -> Option<String> {
 
 fn print_diagnostics(root: &Path, diagnostics: Vec<Diagnostic>) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    for diagnostic in diagnostics {
-        let source =
-            std::fs::read(&diagnostic.place.file).ok().map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"));
-        let mut text = diagnostic.render(&root, source.as_deref());
-        if !root.is_absolute() || diagnostic.place.file.is_relative() {
-            text = text.replace(&format!("{}/", root.display()), "");
+    eprint!("{}", congkhai::diagnostics::render_list(root, &diagnostics, color));
+}
+
+/// Prints the problem of a command that stops at the first one; the exit code.
+fn finish(root: &Path, result: Result<(), Diagnostic>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            print_diagnostics(root, vec![problem]);
+            ExitCode::FAILURE
         }
-        if color {
-            let (label, paint) = match diagnostic.severity {
-                Severity::Error => ("lỗi", "\x1b[1;31m"),
-                Severity::Warning => ("cảnh báo", "\x1b[1;33m"),
-            };
-            text = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
-        }
-        eprintln!("{text}");
     }
+}
+
+fn new(what: NewCommand) -> ExitCode {
+    use congkhai::scaffold;
+    match what {
+        NewCommand::Site { dir } => finish(
+            &dir,
+            scaffold::new_site(&dir).map(|_| {
+                eprintln!("Đã tạo trang mới trong {}.", dir.display());
+                eprintln!("Tiếp theo: sửa content/site.yaml và content/units.yaml, rồi chạy");
+                eprintln!("  congkhai serve --root {}", dir.display());
+            }),
+        ),
+        NewCommand::Procedure { unit, name, field, code, root } => {
+            let request =
+                scaffold::NewProcedure { unit: &unit, name: &name, field: field.as_deref(), code: code.as_deref() };
+            finish(
+                &root,
+                scaffold::new_procedure(&root, &request).map(|(path, code)| {
+                    eprintln!("Đã tạo {}", path.display());
+                    if code.starts_with("0.") {
+                        eprintln!("Mã tạm `{code}`: hãy thay bằng mã thủ tục quốc gia và sửa các dòng có \"SỬA\".");
+                    }
+                }),
+            )
+        }
+        NewCommand::Unit { id, name, kind, parent, root } => {
+            let Ok(kind_value) = serde_json::from_value(serde_json::Value::String(kind.clone())) else {
+                eprintln!(
+                    "lỗi: loại đơn vị `{kind}` không có\n  = gợi ý: chọn một trong: province, department, police, center, district, commune, other"
+                );
+                return ExitCode::FAILURE;
+            };
+            let request = scaffold::NewUnit { id: &id, name: &name, kind: kind_value, parent: parent.as_deref() };
+            finish(
+                &root,
+                scaffold::new_unit(&root, &request)
+                    .map(|path| eprintln!("Đã thêm đơn vị `{id}` vào {}", path.display())),
+            )
+        }
+    }
+}
+
+fn import(root: &Path, file: &Path, force: bool) -> ExitCode {
+    let imported = match congkhai::import::import_procedures(root, file, force) {
+        Ok(imported) => imported,
+        Err(problem) => return finish(root, Err(problem)),
+    };
+    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    for (row, path) in &imported.written {
+        eprintln!("dòng {row}: đã ghi {}", shown(path));
+    }
+    for (row, path) in &imported.skipped {
+        eprintln!("dòng {row}: bỏ qua, tệp {} đã có (dùng --force để ghi đè)", shown(path));
+    }
+    print_diagnostics(Path::new("."), imported.problems.clone());
+    eprintln!(
+        "Đã nhập {} thủ tục, bỏ qua {} tệp đã có, {} dòng không đọc được.",
+        imported.written.len(),
+        imported.skipped.len(),
+        imported.problems.len()
+    );
+    if !imported.written.is_empty() {
+        eprintln!("Tiếp theo: bổ sung các dòng có \"SỬA\" rồi chạy `congkhai check`.");
+    }
+    if imported.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn schema(name: Option<&str>) -> ExitCode {
