@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::lookup::{self, LookupForm};
 use super::procedure::{Row, row};
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
@@ -74,6 +75,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         procedure_count: usize,
         fields: Vec<FieldGroup>,
         children: Vec<UnitLink>,
+        board_url: String,
+        lookup: Option<LookupForm>,
     }
     let site = ctx.site;
     let unit = &site.units[u];
@@ -116,6 +119,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             .filter(|(_, c)| c.parent.as_ref().is_some_and(|p| p.value == unit.id))
             .map(|(i, _)| link(i))
             .collect(),
+        board_url: super::board::board_url(ctx, u),
+        lookup: lookup::for_unit(ctx, u),
     };
     Ok(vec![ctx.page("unit.html", &format!("/don-vi/{}/", unit.id), &unit.name, page)?])
 }

@@ -3,6 +3,7 @@
 
 pub mod format;
 pub mod markdown;
+pub mod qr;
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("permalink.html", include_str!("../../themes/default/templates/permalink.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
     ("procedure_list.html", include_str!("../../themes/default/templates/procedure_list.html")),
+    ("board.html", include_str!("../../themes/default/templates/board.html")),
+    ("boards.html", include_str!("../../themes/default/templates/boards.html")),
+    ("qr.html", include_str!("../../themes/default/templates/qr.html")),
+    ("lookup.html", include_str!("../../themes/default/templates/lookup.html")),
 ];
 
 /// Built-in static assets, by path under `/assets/`.
