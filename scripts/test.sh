@@ -5,7 +5,8 @@
 #   target/site, then the browser suite (axe-core, screenshots, no-JS, no
 #   outside requests, 360 px layout) and the Nu HTML checker on that build.
 # Needs: the Rust toolchain with rustfmt and clippy, Node >= 20 with npm,
-# Debian's chromium, java (default-jre-headless). .ci/run installs the latter.
+# Debian's chromium, java (default-jre-headless), poppler-utils and zbar-tools
+# (print tests). .ci/run installs the latter.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -260,6 +260,11 @@ fn is_ours(tag: &str, attributes: &[(String, String)]) -> bool {
             .iter()
             .any(|(n, v)| n == "rel" && ["stylesheet", "icon", "canonical", "alternate"].contains(&v.as_str())),
         "meta" => attributes.iter().all(|(n, _)| ["charset", "name", "content", "http-equiv"].contains(&n.as_str())),
+        // The QR codes the generator draws itself (qr.html), never staff markup.
+        "svg" => {
+            let has = |name: &str, value: &str| attributes.iter().any(|(n, v)| n == name && v == value);
+            has("class", "qr") && has("role", "img")
+        }
         _ => false,
     }
 }
@@ -421,4 +426,92 @@ fn serve_answers_on_loopback_only() {
     assert!(home.contains("Cổng công khai thủ tục hành chính tỉnh Mẫu"));
     assert!(missing.unwrap().starts_with("HTTP/1.1 404"));
     assert!(!escape.unwrap().contains("root:"));
+}
+
+/// The printable board of a unit: contact details, officers, every procedure it handles (also
+/// through `units: [..]` and `units: {kind: ..}`), the newest `updated` date and QR codes.
+#[test]
+fn unit_boards_list_every_procedure_with_the_newest_date_and_qr_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, stderr) = build("tiny", &out);
+    assert_eq!(code, 0, "{stderr}");
+
+    let board = read(&out, "don-vi/so-xay-dung/niem-yet/index.html");
+    for text in [
+        "Sở Xây dựng tỉnh Mẫu",
+        "Số 1 đường Tô Hiệu, TP. Mẫu",
+        "Thứ Hai – Thứ Sáu: 7h00–11h30, 13h30–17h00",
+        "0212 3852 000",
+        "Phòng Kiểm soát TTHC, Văn phòng UBND tỉnh Mẫu",
+        "Nguyễn Thị Hoa",
+        "Chuyên viên, Bộ phận Một cửa",
+        "Trần Văn Bình",
+        // Its own procedure and the one it shares with the police, grouped by field.
+        "Cấp đổi giấy phép lái xe",
+        "Cấp bản sao trích lục hộ tịch",
+        "Lĩnh vực Đường bộ",
+        "Lĩnh vực Hộ tịch",
+        "1.002804",
+        "135.000 đ",
+        "Toàn trình",
+    ] {
+        assert!(board.contains(text), "board lacks {text:?}");
+    }
+    // 2026-01-15 and 2026-03-02: the newer one, as dd/mm/yyyy.
+    assert!(board.contains("Cập nhật ngày <time datetime=2026-03-02>02/03/2026</time>"), "{board}");
+    assert!(board.contains("aria-label=\"Mã QR dẫn tới https://congkhai.example.gov.vn/don-vi/so-xay-dung/\""));
+    assert!(board.contains("aria-label=\"Mã QR dẫn tới https://motcua.example.gov.vn/tra-cuu\""));
+    assert!(!board.contains("Đăng ký khai sinh"), "a commune procedure is not the department's");
+
+    // A commune's board has the procedure given to every commune, and its own look-up address.
+    let commune = read(&out, "don-vi/xa-a/niem-yet/index.html");
+    assert!(commune.contains("Đăng ký khai sinh"));
+    assert!(commune.contains("01/09/2025"));
+    assert!(commune.contains("Mã QR dẫn tới https://xa-a.example.gov.vn/ho-so?loai=tra-cuu\""), "{commune}");
+
+    // The unit page links its board; /niem-yet/ lists every board; the sitemap has them all.
+    assert!(
+        read(&out, "don-vi/so-xay-dung/index.html").contains("href=/don-vi/so-xay-dung/niem-yet/>In bảng niêm yết")
+    );
+    let boards = read(&out, "niem-yet/index.html");
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://congkhai.example.gov.vn/niem-yet/</loc>"));
+    for unit in ["so-xay-dung", "cong-an-tinh", "xa-a", "xa-b"] {
+        assert!(boards.contains(&format!("href=/don-vi/{unit}/niem-yet/")), "{unit}");
+        assert!(sitemap.contains(&format!("<loc>https://congkhai.example.gov.vn/don-vi/{unit}/niem-yet/</loc>")));
+    }
+
+    // The procedure sheet carries a QR code of its permanent link.
+    let licence = read(&out, "thu-tuc/cap-doi-giay-phep-lai-xe/index.html");
+    assert!(licence.contains("Mã QR dẫn tới https://congkhai.example.gov.vn/tt/1.002804/"));
+}
+
+/// The look-up form is a plain GET form to the look-up system, built from `lookup_url`.
+#[test]
+fn dossier_look_up_forms_send_the_code_to_the_configured_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert_eq!(build("tiny", &out).0, 0);
+    let form_of = |html: &str| {
+        let start = html.find("<form").expect("a look-up form");
+        html[start..start + html[start..].find("</form>").unwrap()].to_string()
+    };
+
+    // The site's address on a procedure page.
+    let form = form_of(&read(&out, "thu-tuc/cap-doi-giay-phep-lai-xe/index.html"));
+    assert!(form.contains("action=https://motcua.example.gov.vn/tra-cuu"), "{form}");
+    assert!(!form.contains("method=post"), "a plain GET form (the default method): {form}");
+    assert!(form.contains("name=ma"), "{form}");
+    assert!(!form.contains("{ma}"), "{form}");
+
+    // A unit's own address, with its fixed parameter as a hidden field.
+    let form = form_of(&read(&out, "don-vi/xa-a/index.html"));
+    assert!(form.contains("action=https://xa-a.example.gov.vn/ho-so"), "{form}");
+    assert!(form.contains("name=ma"), "{form}");
+    assert!(form.contains("name=loai") && form.contains("value=tra-cuu"), "{form}");
+
+    // Every commune does birth registration, but only one has its own system: the site's.
+    let form = form_of(&read(&out, "thu-tuc/dang-ky-khai-sinh/index.html"));
+    assert!(form.contains("action=https://motcua.example.gov.vn/tra-cuu"), "{form}");
 }

@@ -1,8 +1,10 @@
 //! Every page kind renders itself from the model and the theme; this module runs them all
 //! (in parallel), passes HTML through the post-steps and hands the bytes to the writer.
 
+mod board;
 mod data;
 mod listing;
+mod lookup;
 mod misc;
 mod procedure;
 mod results;
@@ -148,6 +150,7 @@ pub fn render_all(
         Box::new(listing::home),
         Box::new(listing::all_procedures),
         Box::new(unit::all_units),
+        Box::new(board::all_boards),
         Box::new(misc::not_found),
         Box::new(misc::sitemap),
         Box::new(misc::robots),
@@ -165,6 +168,7 @@ pub fn render_all(
     }
     for u in 0..site.units.len() {
         jobs.push(Box::new(move |c| unit::unit(c, u)));
+        jobs.push(Box::new(move |c| board::board(c, u)));
     }
     for p in 0..site.pages.len() {
         jobs.push(Box::new(move |c| misc::markdown_page(c, p)));

@@ -3,11 +3,13 @@
 use serde::Serialize;
 use serde_json::json;
 
+use super::lookup::{self, LookupForm};
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Online, Procedure, UnitRef};
 use crate::render::format::{money, percent_short};
 use crate::render::markdown::{inline_to_safe_html, to_safe_html};
+use crate::render::qr::Qr;
 
 /// More units than this (e.g. every commune) are summarized instead of listed on a procedure.
 const UNITS_LISTED: usize = 12;
@@ -134,6 +136,9 @@ struct ProcedureView {
     keywords: Vec<String>,
     permalink: String,
     permalink_absolute: String,
+    /// QR code of the permanent link, for the printed sheet.
+    qr: Option<Qr>,
+    lookup: Option<LookupForm>,
     json_ld: String,
     results: Vec<super::results::RowView>,
 }
@@ -236,6 +241,8 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         keywords: procedure.keywords.clone(),
         permalink: ctx.url(&permalink),
         permalink_absolute: ctx.absolute(&permalink),
+        qr: Qr::new(&ctx.absolute(&permalink)),
+        lookup: lookup::for_procedure(ctx, p),
         json_ld: json_ld(ctx, p, &path),
         results: super::results::procedure_results(ctx, p),
     };

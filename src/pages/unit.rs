@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::lookup::{self, LookupForm};
 use super::procedure::{Row, row};
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
@@ -75,6 +76,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         fields: Vec<FieldGroup>,
         children: Vec<UnitLink>,
         results: super::results::UnitResults,
+        board_url: String,
+        lookup: Option<LookupForm>,
     }
     let site = ctx.site;
     let unit = &site.units[u];
@@ -118,6 +121,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             .map(|(i, _)| link(i))
             .collect(),
         results: super::results::unit_results(ctx, u),
+        board_url: super::board::board_url(ctx, u),
+        lookup: lookup::for_unit(ctx, u),
     };
     Ok(vec![ctx.page("unit.html", &format!("/don-vi/{}/", unit.id), &unit.name, page)?])
 }

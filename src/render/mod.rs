@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod format;
 pub mod markdown;
+pub mod qr;
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("period.html", include_str!("../../themes/default/templates/period.html")),
     ("method.html", include_str!("../../themes/default/templates/method.html")),
     ("data.html", include_str!("../../themes/default/templates/data.html")),
+    ("board.html", include_str!("../../themes/default/templates/board.html")),
+    ("boards.html", include_str!("../../themes/default/templates/boards.html")),
+    ("qr.html", include_str!("../../themes/default/templates/qr.html")),
+    ("lookup.html", include_str!("../../themes/default/templates/lookup.html")),
 ];
 
 /// Built-in static assets, by path under `/assets/`.
