@@ -8,6 +8,7 @@ pub mod model;
 pub mod pages;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod write;

@@ -64,9 +64,8 @@ enum Command {
 
 fn main() -> ExitCode {
     // Vietnamese headings for every subcommand's help, not only the top level's.
-    let command = Cli::command().mut_subcommands(|sub| {
-        sub.help_template("{about}\n\nCách dùng: {usage}\n\nTùy chọn:\n{options}\n")
-    });
+    let command = Cli::command()
+        .mut_subcommands(|sub| sub.help_template("{about}\n\nCách dùng: {usage}\n\nTùy chọn:\n{options}\n"));
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

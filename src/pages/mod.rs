@@ -4,6 +4,7 @@
 mod listing;
 mod misc;
 mod procedure;
+mod search;
 mod unit;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,6 +37,10 @@ pub struct Common {
     pub as_of: Option<String>,
     pub stylesheet: String,
     pub favicon: String,
+    /// The search script, for pages with the search box.
+    pub search_script: String,
+    /// The search index's manifest under `/tim-kiem/`, read by the search script.
+    pub search_index: String,
     pub menu: Vec<MenuItem>,
 }
 
@@ -120,9 +125,15 @@ pub fn render_all(
         as_of: site.config.as_of.map(|d| d.to_string()),
         stylesheet: asset("style.css"),
         favicon: asset("favicon.svg"),
+        search_script: asset("search.js"),
+        search_index: String::new(),
         menu,
     };
-    let ctx = Ctx { site, links, theme, common };
+    let mut ctx = Ctx { site, links, theme, common };
+    // The index comes first: the pages with the search box link its manifest by content hash.
+    let (index_files, manifest) = search::index(&ctx);
+    ctx.common.search_index = manifest;
+    let mut errors: Vec<Diagnostic> = index_files.into_iter().filter_map(|o| emit(o).err()).collect();
 
     type Job<'j> = Box<dyn Fn(&Ctx) -> Result<Vec<Output>, Diagnostic> + Sync + Send + 'j>;
     let mut jobs: Vec<Job> = vec![
@@ -152,23 +163,24 @@ pub fn render_all(
     let procedure_count = site.procedures.len();
 
     let html_pages = AtomicUsize::new(0);
-    let errors: Vec<Diagnostic> = jobs
-        .par_iter()
-        .map(|job| job(&ctx))
-        .chain((0..procedure_count).into_par_iter().map(|p| procedure::pages(&ctx, p)))
-        .flat_map_iter(|result| match result {
-            Ok(outputs) => outputs
-                .into_iter()
-                .filter_map(|o| {
-                    if o.path.ends_with(".html") {
-                        html_pages.fetch_add(1, Ordering::Relaxed);
-                    }
-                    emit(o).err()
-                })
-                .collect::<Vec<_>>(),
-            Err(problem) => vec![problem],
-        })
-        .collect();
+    errors.extend(
+        jobs.par_iter()
+            .map(|job| job(&ctx))
+            .chain((0..procedure_count).into_par_iter().map(|p| procedure::pages(&ctx, p)))
+            .flat_map_iter(|result| match result {
+                Ok(outputs) => outputs
+                    .into_iter()
+                    .filter_map(|o| {
+                        if o.path.ends_with(".html") {
+                            html_pages.fetch_add(1, Ordering::Relaxed);
+                        }
+                        emit(o).err()
+                    })
+                    .collect::<Vec<_>>(),
+                Err(problem) => vec![problem],
+            })
+            .collect::<Vec<_>>(),
+    );
     if errors.is_empty() { Ok(html_pages.into_inner()) } else { Err(errors) }
 }
 

@@ -30,6 +30,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+    ("search.js", include_bytes!("../../themes/default/static/search.js")),
 ];
 
 /// One static asset and the content-hashed name it is published under.
@@ -150,7 +151,7 @@ fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// `style.css` → `style.1a2b3c4d.css`, so browsers may cache assets forever.
-fn hashed_name(name: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_name(name: &str, bytes: &[u8]) -> String {
     // FNV-1a: stable across builds and platforms, enough to tell versions apart.
     let mut hash: u64 = 0xcbf29ce484222325;
     for b in bytes {
