@@ -139,10 +139,12 @@ struct Manifest<'a> {
     documents: usize,
     weights: [f32; SOURCES],
     whole_word: f32,
-    /// Shard key → file name.
+    /// Shard key → content hash; the file is `<file key>.<hash>.bin`.
     shards: BTreeMap<&'a str, String>,
+    /// Store files: `store-<n>.<hash>.json`, n from 0 to `store_files` − 1, one hash for all.
     store_chunk: usize,
-    store: Vec<String>,
+    store_files: usize,
+    store_hash: String,
     facets: String,
     fields: &'a [String],
     levels: &'a [String],
@@ -155,24 +157,29 @@ pub fn publish(documents: &[Document], fields: &[String], levels: &[String], uni
     let mut shards = BTreeMap::new();
     let terms: Vec<(&String, &[Vec<u32>; SOURCES])> = index.terms.iter().collect();
     for (key, bytes) in shard(&terms, 2, documents.len()) {
-        let name = hashed(&format!("{}.bin", file_key(key)), &bytes);
-        shards.insert(key, name.clone());
-        files.push((name, bytes));
+        let hash = content_hash(&bytes);
+        files.push((format!("{}.{hash}.bin", file_key(key)), bytes));
+        shards.insert(key, hash);
     }
 
-    let mut store = Vec::new();
-    for (n, chunk) in documents.chunks(STORE_CHUNK).enumerate() {
-        // name, address, units, time, fee: what one result line shows.
-        let rows: Vec<[&str; 5]> =
-            chunk.iter().map(|d| [d.name.as_str(), d.url.as_str(), &d.units, &d.time, &d.fee]).collect();
-        let bytes = serde_json::to_vec(&rows).unwrap_or_default();
-        let name = hashed(&format!("store-{n}.json"), &bytes);
-        store.push(name.clone());
-        files.push((name, bytes));
+    // One hash for the whole store keeps the manifest small; the store changes with any name.
+    let chunks: Vec<Vec<u8>> = documents
+        .chunks(STORE_CHUNK)
+        .map(|chunk| {
+            // name, address, units, time, fee: what one result line shows.
+            let rows: Vec<[&str; 5]> =
+                chunk.iter().map(|d| [d.name.as_str(), d.url.as_str(), &d.units, &d.time, &d.fee]).collect();
+            serde_json::to_vec(&rows).unwrap_or_default()
+        })
+        .collect();
+    let store_hash = content_hash(&chunks.concat());
+    let store_files = chunks.len();
+    for (n, bytes) in chunks.into_iter().enumerate() {
+        files.push((format!("store-{n}.{store_hash}.json"), bytes));
     }
 
     let facet_bytes = facets(documents, unit_names);
-    let facets = hashed("facets.bin", &facet_bytes);
+    let facets = format!("facets.{}.bin", content_hash(&facet_bytes));
     files.push((facets.clone(), facet_bytes));
 
     let manifest = Manifest {
@@ -182,13 +189,14 @@ pub fn publish(documents: &[Document], fields: &[String], levels: &[String], uni
         whole_word: WHOLE_WORD,
         shards,
         store_chunk: STORE_CHUNK,
-        store,
+        store_files,
+        store_hash,
         facets,
         fields,
         levels,
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
-    let manifest = hashed("manifest.json", &bytes);
+    let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
     Published { files, manifest }
 }
@@ -316,8 +324,10 @@ fn varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-fn hashed(name: &str, bytes: &[u8]) -> String {
-    crate::render::hashed_name(name, bytes)
+/// The 8 hex digits the theme's assets are named with.
+fn content_hash(bytes: &[u8]) -> String {
+    let named = crate::render::hashed_name("x", bytes);
+    named.trim_start_matches("x.").to_string()
 }
 
 #[cfg(test)]

@@ -103,6 +103,14 @@
     return terms;
   }
 
+  // src/search.rs names a shard by its key when plain ASCII, else by its UTF-8 bytes in hex.
+  function shardFile(key) {
+    var name = /^[a-z0-9]+$/i.test(key) ? key : 'x' + Array.from(new TextEncoder().encode(key), function (b) {
+      return (b < 16 ? '0' : '') + b.toString(16);
+    }).join('');
+    return name + '.' + manifest.shards[key] + '.bin';
+  }
+
   function parseFacets(buffer) {
     var r = new Reader(buffer), i, j, n, size;
     var f = { units: [], groups: [] };
@@ -201,7 +209,7 @@
       .then(function () {
         p = plan(query, finished);
         var needs = [Promise.all(p.steps.map(function (step) {
-          return Promise.all(step.keys.map(function (k) { return load(manifest.shards[k], parseShard); }));
+          return Promise.all(step.keys.map(function (k) { return load(shardFile(k), parseShard); }));
         }))];
         if (filtering()) needs.push(loadFacets());
         return Promise.all(needs);
@@ -281,7 +289,7 @@
     var chunks = {};
     want.forEach(function (d) { chunks[Math.floor(d / manifest.store_chunk)] = true; });
     Promise.all(Object.keys(chunks).map(function (c) {
-      return load(manifest.store[c], 'json').then(function (rows) { chunks[c] = rows; });
+      return load('store-' + c + '.' + manifest.store_hash + '.json', 'json').then(function (rows) { chunks[c] = rows; });
     })).then(function () {
       if (id !== generation) return;
       want.forEach(function (d) {
