@@ -131,7 +131,13 @@ pub fn render_all(
     };
     let mut ctx = Ctx { site, links, theme, common };
     // The index comes first: the pages with the search box link its manifest by content hash.
+    let started = std::time::Instant::now();
     let (index_files, manifest) = search::index(&ctx);
+    if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
+        // For benches/search.sh: the index alone, apart from the pages.
+        let bytes: usize = index_files.iter().map(|o| o.bytes.len()).sum();
+        eprintln!("search-index: {:.3} s, {} files, {bytes} bytes", started.elapsed().as_secs_f64(), index_files.len());
+    }
     ctx.common.search_index = manifest;
     let mut errors: Vec<Diagnostic> = index_files.into_iter().filter_map(|o| emit(o).err()).collect();
 
