@@ -7,8 +7,9 @@
 //! browsers may cache them all forever.
 //! - `manifest.<hash>.json`: shard keys → file names, store chunk files, field and level
 //!   names, the facets file.
-//! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, four sets of
-//!   documents (name, keywords, field, papers/result), each a delta list or a bitmap.
+//! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, five sets of
+//!   documents (name, keywords, field, papers/result; names it starts), each a delta list
+//!   or a bitmap.
 //! - `store-<n>.<hash>.json`: what a result shows, for [`STORE_CHUNK`] documents in
 //!   Vietnamese name order (similar names sit in the same chunk).
 //! - `facets.<hash>.bin`: field, level, online service and units of every document, read
@@ -26,10 +27,16 @@ pub const SOURCES: usize = 4;
 pub const WEIGHTS: [f32; SOURCES] = [8.0, 6.0, 3.0, 1.0];
 /// A whole-word match counts this many times a prefix match.
 pub const WHOLE_WORD: f32 = 2.0;
+/// Added when the query's first word starts the name: "xac nhan…" prefers "Xác nhận…" to
+/// "Cấp… xác nhận…" when both hold every word.
+pub const NAME_START: f32 = 1.0;
+/// Per term: one document set per source, then the set of names it starts.
+pub const SETS: usize = SOURCES + 1;
+const STARTS: usize = SOURCES;
 /// A shard bigger than this is split by one more letter.
-const SHARD_SPLIT_BYTES: usize = 6_000;
+const SHARD_SPLIT_BYTES: usize = 2_500;
 /// Documents per store file.
-pub const STORE_CHUNK: usize = 24;
+pub const STORE_CHUNK: usize = 12;
 /// Words longer than this are cut: nobody types them out, and they would bloat the index.
 const MAX_TERM_CHARS: usize = 24;
 
@@ -45,6 +52,7 @@ pub struct Document {
     /// Texts by source: `texts[NAME]`, `texts[KEYWORDS]`…
     pub texts: [Vec<String>; SOURCES],
     pub name: String,
+    /// The address, without the `url_prefix` given to [`publish`] and the final `/`.
     pub url: String,
     pub units: String,
     pub time: String,
@@ -72,22 +80,38 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
 /// Every term and, for each source, the sorted documents it occurs in.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub terms: BTreeMap<String, [Vec<u32>; SOURCES]>,
+    pub terms: BTreeMap<String, [Vec<u32>; SETS]>,
     pub documents: usize,
 }
 
 impl Index {
     pub fn new(documents: &[Document]) -> Index {
-        let mut terms: BTreeMap<String, [Vec<u32>; SOURCES]> = BTreeMap::new();
+        let mut terms: BTreeMap<String, [Vec<u32>; SETS]> = BTreeMap::new();
         for (d, document) in documents.iter().enumerate() {
             for (source, texts) in document.texts.iter().enumerate() {
-                for word in texts.iter().flat_map(|t| words(t)) {
-                    let sets = terms.entry(word).or_default();
-                    // Documents come in order, so a set stays sorted and deduplicated.
-                    if sets[source].last() != Some(&(d as u32)) {
-                        sets[source].push(d as u32);
+                for text in texts {
+                    for (i, word) in words(text).enumerate() {
+                        let sets = terms.entry(word).or_default();
+                        // Documents come in order, so a set stays sorted and deduplicated.
+                        let mut add = |set: usize| {
+                            if sets[set].last() != Some(&(d as u32)) {
+                                sets[set].push(d as u32);
+                            }
+                        };
+                        add(source);
+                        if source == NAME && i == 0 {
+                            add(STARTS);
+                        }
                     }
                 }
+            }
+        }
+        // A document counts once per term, in its best source: ranking takes the best anyway,
+        // and the sets of common words shrink.
+        for sets in terms.values_mut() {
+            for source in 1..SOURCES {
+                let (better, rest) = sets.split_at_mut(source);
+                rest[0].retain(|d| better.iter().all(|b| b.binary_search(d).is_err()));
             }
         }
         Index { terms, documents: documents.len() }
@@ -102,13 +126,18 @@ impl Index {
         }
         let mut total = vec![0f32; self.documents];
         let mut matched = vec![0usize; self.documents];
-        for word in &query {
+        for (w, word) in query.iter().enumerate() {
             let mut best = vec![0f32; self.documents];
             for (term, sets) in self.terms.range(word.clone()..).take_while(|(t, _)| t.starts_with(word.as_str())) {
                 let whole = if term == word { WHOLE_WORD } else { 1.0 };
-                for (source, docs) in sets.iter().enumerate() {
+                for (source, docs) in sets[..SOURCES].iter().enumerate() {
                     for &d in docs {
                         best[d as usize] = best[d as usize].max(WEIGHTS[source] * whole);
+                    }
+                }
+                if w == 0 {
+                    for &d in &sets[STARTS] {
+                        total[d as usize] += NAME_START;
                     }
                 }
             }
@@ -139,30 +168,34 @@ struct Manifest<'a> {
     documents: usize,
     weights: [f32; SOURCES],
     whole_word: f32,
-    /// Shard key → content hash; the file is `<file key>.<hash>.bin`.
-    shards: BTreeMap<&'a str, String>,
-    /// Store files: `store-<n>.<hash>.json`, n from 0 to `store_files` − 1, one hash for all.
+    name_start: f32,
+    /// One hash for every shard and store file: documents are numbered in name order, so any
+    /// new or renamed procedure changes nearly all of them anyway.
+    hash: String,
+    /// Shard keys, space-separated; key `k` is the file `<file key of k>.<hash>.bin`.
+    shards: String,
+    /// Store files `store-<n>.<hash>.json`, n from 0 to `store_files` − 1.
     store_chunk: usize,
     store_files: usize,
-    store_hash: String,
+    /// A result's address: this + its `url` + `/`.
+    url_prefix: &'a str,
     facets: String,
     fields: &'a [String],
     levels: &'a [String],
 }
 
 /// Builds every index file for `documents`, named by content.
-pub fn publish(documents: &[Document], fields: &[String], levels: &[String], unit_names: &[String]) -> Published {
+/// `url_prefix` + a document's `url` is its address (`/thu-tuc/` + slug + `/`).
+pub fn publish(
+    documents: &[Document],
+    url_prefix: &str,
+    fields: &[String],
+    levels: &[String],
+    unit_names: &[String],
+) -> Published {
     let index = Index::new(documents);
-    let mut files = Vec::new();
-    let mut shards = BTreeMap::new();
-    let terms: Vec<(&String, &[Vec<u32>; SOURCES])> = index.terms.iter().collect();
-    for (key, bytes) in shard(&terms, 2, documents.len()) {
-        let hash = content_hash(&bytes);
-        files.push((format!("{}.{hash}.bin", file_key(key)), bytes));
-        shards.insert(key, hash);
-    }
-
-    // One hash for the whole store keeps the manifest small; the store changes with any name.
+    let terms: Vec<(&String, &[Vec<u32>; SETS])> = index.terms.iter().collect();
+    let shards = shard(&terms, 2, documents.len());
     let chunks: Vec<Vec<u8>> = documents
         .chunks(STORE_CHUNK)
         .map(|chunk| {
@@ -172,12 +205,20 @@ pub fn publish(documents: &[Document], fields: &[String], levels: &[String], uni
             serde_json::to_vec(&rows).unwrap_or_default()
         })
         .collect();
-    let store_hash = content_hash(&chunks.concat());
+    let hash = content_hash(
+        &[shards.iter().flat_map(|(k, b)| [k.as_bytes(), b]).collect::<Vec<_>>().concat(), chunks.concat()].concat(),
+    );
+
+    let mut files = Vec::new();
+    let mut keys = Vec::new();
+    for (key, bytes) in shards {
+        files.push((format!("{}.{hash}.bin", file_key(key)), bytes));
+        keys.push(key);
+    }
     let store_files = chunks.len();
     for (n, bytes) in chunks.into_iter().enumerate() {
-        files.push((format!("store-{n}.{store_hash}.json"), bytes));
+        files.push((format!("store-{n}.{hash}.json"), bytes));
     }
-
     let facet_bytes = facets(documents, unit_names);
     let facets = format!("facets.{}.bin", content_hash(&facet_bytes));
     files.push((facets.clone(), facet_bytes));
@@ -187,10 +228,12 @@ pub fn publish(documents: &[Document], fields: &[String], levels: &[String], uni
         documents: documents.len(),
         weights: WEIGHTS,
         whole_word: WHOLE_WORD,
-        shards,
+        name_start: NAME_START,
+        hash,
+        shards: keys.join(" "),
         store_chunk: STORE_CHUNK,
         store_files,
-        store_hash,
+        url_prefix,
         facets,
         fields,
         levels,
@@ -203,7 +246,7 @@ pub fn publish(documents: &[Document], fields: &[String], levels: &[String], uni
 
 /// Groups sorted terms by their first `depth` letters; a group too big is split one letter deeper.
 /// Terms no longer than the key stay in the key's own shard.
-fn shard<'t>(terms: &[(&'t String, &[Vec<u32>; SOURCES])], depth: usize, documents: usize) -> Vec<(&'t str, Vec<u8>)> {
+fn shard<'t>(terms: &[(&'t String, &[Vec<u32>; SETS])], depth: usize, documents: usize) -> Vec<(&'t str, Vec<u8>)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < terms.len() {
@@ -242,8 +285,8 @@ fn file_key(key: &str) -> String {
     }
 }
 
-/// `varint(count)`, then per term: `varint(len) bytes`, and four document sets.
-fn encode_shard(terms: &[(&String, &[Vec<u32>; SOURCES])], documents: usize) -> Vec<u8> {
+/// `varint(count)`, then per term: `varint(len) bytes`, and its document sets.
+fn encode_shard(terms: &[(&String, &[Vec<u32>; SETS])], documents: usize) -> Vec<u8> {
     let mut out = Vec::new();
     varint(&mut out, terms.len() as u64);
     for (term, sets) in terms {
@@ -351,6 +394,7 @@ mod tests {
     fn fixture() -> Vec<Document> {
         vec![
             document("Cấp đổi giấy phép lái xe", &["đổi bằng lái", "GPLX"], "Đường bộ", &["Giấy khám sức khỏe"]),
+            document("Cấp giấy xác nhận tình trạng hôn nhân", &[], "Hộ tịch", &["Tờ khai"]),
             document("Cấp lại giấy phép lái xe bị mất", &["mất bằng lái"], "Đường bộ", &["Đơn đề nghị"]),
             document("Đăng ký kết hôn", &[], "Hộ tịch", &["Tờ khai đăng ký kết hôn"]),
             document("Đăng ký khai sinh", &["làm giấy khai sinh"], "Hộ tịch", &["Giấy chứng sinh"]),
@@ -408,6 +452,11 @@ mod tests {
         assert_eq!(found, ["Đăng ký khai sinh", "Trích lục khai sinh", "Xác nhận tình trạng hôn nhân"]);
         // The keyword "mất bằng lái" beats "mất" nowhere else; "bang" whole beats prefix.
         assert_eq!(names(&index, &documents, "mat bang")[0], "Cấp lại giấy phép lái xe bị mất");
+        // Both names hold every word; the one the query's first word starts comes first.
+        assert_eq!(
+            names(&index, &documents, "xac nhan tinh trang hon nhan"),
+            ["Xác nhận tình trạng hôn nhân", "Cấp giấy xác nhận tình trạng hôn nhân"]
+        );
         // "ket" is a whole word in "Đăng ký kết hôn" only.
         assert_eq!(names(&index, &documents, "ket")[0], "Đăng ký kết hôn");
     }
@@ -425,7 +474,7 @@ mod tests {
 
         let documents: Vec<Document> =
             (0..3000).map(|i| document(&format!("thủ tục {i} tha{i} thu{i} the{i}"), &[], "x", &[])).collect();
-        let published = publish(&documents, &["x".into()], &["Cấp xã".into()], &[]);
+        let published = publish(&documents, "/thu-tuc/", &["x".into()], &["Cấp xã".into()], &[]);
         let shards: Vec<&(String, Vec<u8>)> = published.files.iter().filter(|(n, _)| n.ends_with(".bin")).collect();
         assert!(shards.len() > 3);
         for (name, bytes) in shards {

@@ -26,7 +26,7 @@ pub fn index(ctx: &Ctx) -> (Vec<Output>, String) {
             Document {
                 texts,
                 name: row.name,
-                url: row.url,
+                url: ctx.links.slugs[p].clone(),
                 units: row.units,
                 time: row.time,
                 fee: row.fee,
@@ -44,7 +44,7 @@ pub fn index(ctx: &Ctx) -> (Vec<Output>, String) {
     let fields: Vec<String> = ctx.links.fields.iter().map(|f| f.name.clone()).collect();
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
-    let published = search::publish(&documents, &fields, &levels, &units);
+    let published = search::publish(&documents, &ctx.url("/thu-tuc/"), &fields, &levels, &units);
     let outputs =
         published.files.into_iter().map(|(name, bytes)| Output { path: format!("tim-kiem/{name}"), bytes }).collect();
     (outputs, ctx.url(&format!("/tim-kiem/{}", published.manifest)))

@@ -50,7 +50,7 @@
   function loadManifest() {
     return load(manifestUrl.slice(base.length), 'json').then(function (m) {
       manifest = m;
-      m.keys = Object.keys(m.shards);
+      m.keys = m.shards.split(' ');
       return m;
     });
   }
@@ -75,12 +75,13 @@
     return s;
   };
 
-  // A shard: terms, each with four document sets (name, keywords, field, papers/result).
+  // A shard: terms, each with five document sets (name, keywords, field, papers/result; the
+  // names the term starts).
   function parseShard(buffer) {
     var r = new Reader(buffer), terms = [], count = r.varint();
     for (var t = 0; t < count; t++) {
       var term = r.text(), sets = [];
-      for (var s = 0; s < 4; s++) {
+      for (var s = 0; s < 5; s++) {
         var head = r.varint(), docs = [], j, d = 0;
         if (head & 1) {
           var len = (head - 1) / 2;
@@ -108,7 +109,7 @@
     var name = /^[a-z0-9]+$/i.test(key) ? key : 'x' + Array.from(new TextEncoder().encode(key), function (b) {
       return (b < 16 ? '0' : '') + b.toString(16);
     }).join('');
-    return name + '.' + manifest.shards[key] + '.bin';
+    return name + '.' + manifest.hash + '.bin';
   }
 
   function parseFacets(buffer) {
@@ -167,10 +168,11 @@
         terms.forEach(function (t) {
           if (step.whole ? t.term !== step.word : t.term.lastIndexOf(step.word, 0) !== 0) return;
           var whole = t.term === step.word ? manifest.whole_word : 1;
-          t.sets.forEach(function (docs, s) {
-            var score = manifest.weights[s] * whole;
+          manifest.weights.forEach(function (weight, s) {
+            var docs = t.sets[s], score = weight * whole;
             for (var k = 0; k < docs.length; k++) if (best[docs[k]] < score) best[docs[k]] = score;
           });
+          if (i === 0) t.sets[4].forEach(function (doc) { total[doc] += manifest.name_start; });
         });
       });
       for (d = 0; d < n; d++) {
@@ -289,7 +291,7 @@
     var chunks = {};
     want.forEach(function (d) { chunks[Math.floor(d / manifest.store_chunk)] = true; });
     Promise.all(Object.keys(chunks).map(function (c) {
-      return load('store-' + c + '.' + manifest.store_hash + '.json', 'json').then(function (rows) { chunks[c] = rows; });
+      return load('store-' + c + '.' + manifest.hash + '.json', 'json').then(function (rows) { chunks[c] = rows; });
     })).then(function () {
       if (id !== generation) return;
       want.forEach(function (d) {
@@ -298,7 +300,7 @@
         li.id = 'q-kq-' + d;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
-        li.setAttribute('data-url', row[1]);
+        li.setAttribute('data-url', manifest.url_prefix + row[1] + '/');
         var name = document.createElement('span');
         name.className = 'r-name';
         name.textContent = row[0];
