@@ -11,6 +11,7 @@ pub mod pages;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod write;

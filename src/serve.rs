@@ -88,6 +88,8 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
 
     let state = Arc::new(Mutex::new(State::default()));
+    // The baseline is taken before the first build, so a save made at any moment after it is seen.
+    let baseline = snapshot(root);
     let first = attempt_build(root, out, color);
     eprint!("{}", first.log);
     apply(&state, first);
@@ -96,7 +98,7 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
 
     let watcher_state = Arc::clone(&state);
     let (root_owned, out_owned) = (root.to_path_buf(), out.to_path_buf());
-    std::thread::spawn(move || watch(&root_owned, &out_owned, color, &watcher_state));
+    std::thread::spawn(move || watch(&root_owned, &out_owned, color, &watcher_state, baseline));
 
     for request in server.incoming_requests() {
         let response = respond(out, &state, request.url());
@@ -130,8 +132,8 @@ fn apply(state: &Mutex<State>, attempt: Attempt) {
 
 /// Polls the source folders and rebuilds after a change (a save often comes as several writes,
 /// so it waits until the folders have been still for one poll).
-fn watch(root: &Path, out: &Path, color: bool, state: &Mutex<State>) {
-    let mut seen = snapshot(root);
+fn watch(root: &Path, out: &Path, color: bool, state: &Mutex<State>, baseline: BTreeMap<PathBuf, (SystemTime, u64)>) {
+    let mut seen = baseline;
     loop {
         std::thread::sleep(POLL);
         let now = snapshot(root);

@@ -8,6 +8,7 @@ mod lookup;
 mod misc;
 mod procedure;
 mod results;
+mod search;
 mod unit;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,6 +44,10 @@ pub struct Common {
     pub sort_script: String,
     pub warn_late_rate: Option<f64>,
     pub serious_late_rate: Option<f64>,
+    /// The search script, for pages with the search box.
+    pub search_script: String,
+    /// The search index's manifest under `/tim-kiem/`, read by the search script.
+    pub search_index: String,
     pub menu: Vec<MenuItem>,
 }
 
@@ -141,9 +146,21 @@ pub fn render_all(
         sort_script: asset("sort.js"),
         warn_late_rate: site.config.thresholds.as_ref().and_then(|t| t.warn_late_rate),
         serious_late_rate: site.config.thresholds.as_ref().and_then(|t| t.serious_late_rate),
+        search_script: asset("search.js"),
+        search_index: String::new(),
         menu,
     };
-    let ctx = Ctx { site, links, theme, common };
+    let mut ctx = Ctx { site, links, theme, common };
+    // The index comes first: the pages with the search box link its manifest by content hash.
+    let started = std::time::Instant::now();
+    let (index_files, manifest) = search::index(&ctx);
+    if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
+        // For benches/search.sh: the index alone, apart from the pages.
+        let bytes: usize = index_files.iter().map(|o| o.bytes.len()).sum();
+        eprintln!("search-index: {:.3} s, {} files, {bytes} bytes", started.elapsed().as_secs_f64(), index_files.len());
+    }
+    ctx.common.search_index = manifest;
+    let mut errors: Vec<Diagnostic> = index_files.into_iter().filter_map(|o| emit(o).err()).collect();
 
     type Job<'j> = Box<dyn Fn(&Ctx) -> Result<Vec<Output>, Diagnostic> + Sync + Send + 'j>;
     let mut jobs: Vec<Job> = vec![
@@ -179,23 +196,24 @@ pub fn render_all(
     let procedure_count = site.procedures.len();
 
     let html_pages = AtomicUsize::new(0);
-    let errors: Vec<Diagnostic> = jobs
-        .par_iter()
-        .map(|job| job(&ctx))
-        .chain((0..procedure_count).into_par_iter().map(|p| procedure::pages(&ctx, p)))
-        .flat_map_iter(|result| match result {
-            Ok(outputs) => outputs
-                .into_iter()
-                .filter_map(|o| {
-                    if o.path.ends_with(".html") {
-                        html_pages.fetch_add(1, Ordering::Relaxed);
-                    }
-                    emit(o).err()
-                })
-                .collect::<Vec<_>>(),
-            Err(problem) => vec![problem],
-        })
-        .collect();
+    errors.extend(
+        jobs.par_iter()
+            .map(|job| job(&ctx))
+            .chain((0..procedure_count).into_par_iter().map(|p| procedure::pages(&ctx, p)))
+            .flat_map_iter(|result| match result {
+                Ok(outputs) => outputs
+                    .into_iter()
+                    .filter_map(|o| {
+                        if o.path.ends_with(".html") {
+                            html_pages.fetch_add(1, Ordering::Relaxed);
+                        }
+                        emit(o).err()
+                    })
+                    .collect::<Vec<_>>(),
+                Err(problem) => vec![problem],
+            })
+            .collect::<Vec<_>>(),
+    );
     if errors.is_empty() { Ok(html_pages.into_inner()) } else { Err(errors) }
 }
 

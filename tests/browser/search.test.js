@@ -1,0 +1,165 @@
+'use strict';
+// Search on a BUILT site (env SITE_DIR), in headless Chromium at 360 px:
+//   - unaccented, all-capital and abbreviated queries typed into the box find their procedure
+//   - the combobox works with the keyboard (arrows, Enter, Escape) and announces the count
+//   - /thu-tuc/?q=… runs the search on load
+//   - no request leaves the local server
+//   - with JavaScript off, submitting the form lands on /thu-tuc/
+// The expectations name procedures of the example site (the repository's root).
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const { SITE_DIR, SCREENSHOT_DIR, readSitemap } = require('./lib/site.js');
+const { startServer } = require('./lib/server.js');
+const { launch, Recorder } = require('./lib/browser.js');
+
+const VIEWPORT = { width: 360, height: 800 };
+const TIMEOUT = 60_000;
+
+// query → a procedure that must be among the visible results.
+const QUERIES = [
+  ['dang ky khai sinh', 'Đăng ký khai sinh'],
+  ['doi giay phep lai xe', 'Đổi giấy phép lái xe'],
+  ['GPLX', 'Đổi giấy phép lái xe'],
+  ['DOI BANG LAI', 'Đổi giấy phép lái xe'],
+  ['Đăng ký khai sinh', 'Đăng ký khai sinh'],
+];
+
+let sitemap;
+try {
+  sitemap = readSitemap(SITE_DIR);
+} catch (err) {
+  sitemap = { error: err };
+}
+
+describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
+  if (sitemap.error) {
+    it('has a built site', () => {
+      throw sitemap.error;
+    });
+    return;
+  }
+  let server;
+  let browser;
+  let rec;
+  const url = (p) => server.origin + sitemap.basePath + p.slice(1);
+
+  before(async () => {
+    server = await startServer(SITE_DIR, sitemap.basePath);
+    rec = new Recorder(server.host);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(p, options = {}) {
+    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true, ...options });
+    const { page, where } = await rec.newPage(context);
+    where.path = p;
+    await page.goto(url(p), { waitUntil: 'load' });
+    return { context, page };
+  }
+
+  async function results(page) {
+    await page.waitForSelector('#q-ket-qua li[role="option"]', { state: 'visible', timeout: 10_000 });
+    return page.$$eval('#q-ket-qua li[role="option"]', (items) =>
+      items.filter((li) => li.offsetParent !== null).map((li) => li.querySelector('.r-name').textContent),
+    );
+  }
+
+  for (const [query, expected] of QUERIES) {
+    it(`typing "${query}" on the home page shows "${expected}"`, { timeout: TIMEOUT }, async () => {
+      const { context, page } = await open('/');
+      await page.click('#q');
+      await page.keyboard.type(query, { delay: 30 });
+      await page.waitForFunction(
+        (want) => [...document.querySelectorAll('#q-ket-qua .r-name')].some((n) => n.textContent === want),
+        expected,
+        { timeout: 10_000 },
+      );
+      const names = await results(page);
+      assert.ok(names.includes(expected), `"${query}" → ${JSON.stringify(names)}`);
+      const status = await page.textContent('.search-status');
+      assert.match(status, /^Có \d+ kết quả/);
+      if (query === 'dang ky khai sinh') {
+        assert.equal(names[0], expected, 'the procedure named exactly so comes first');
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-360.png'), fullPage: false });
+      }
+      await context.close();
+    });
+  }
+
+  it('the combobox works with the keyboard', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/thu-tuc/');
+    const input = page.locator('#q');
+    assert.equal(await input.getAttribute('role'), 'combobox');
+    await input.focus();
+    await page.keyboard.type('khai sinh', { delay: 20 });
+    await results(page);
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('ArrowDown');
+    const first = await input.getAttribute('aria-activedescendant');
+    assert.ok(first, 'ArrowDown makes an option active');
+    assert.equal(await page.getAttribute(`#${first}`, 'aria-selected'), 'true');
+    await page.keyboard.press('ArrowDown');
+    const second = await input.getAttribute('aria-activedescendant');
+    assert.notEqual(second, first);
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await input.getAttribute('aria-activedescendant'), first);
+    // The address carries the query, so the search can be shared.
+    assert.match(new URL(page.url()).search, /q=khai\+sinh/);
+    await page.keyboard.press('Escape');
+    assert.equal(await input.getAttribute('aria-expanded'), 'false');
+    assert.equal(await input.getAttribute('aria-activedescendant'), null);
+    await page.keyboard.press('ArrowDown');
+    const target = await page.getAttribute(`#${await input.getAttribute('aria-activedescendant')}`, 'data-url');
+    await Promise.all([page.waitForURL((u) => u.pathname === target), page.keyboard.press('Enter')]);
+    assert.match(await page.textContent('h1'), /khai sinh/i);
+    await context.close();
+  });
+
+  it('/thu-tuc/?q=… runs the search on load, filters narrow it', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/thu-tuc/?q=dang+ky');
+    assert.equal(await page.inputValue('#q'), 'dang ky');
+    const all = await page.waitForFunction(() => {
+      const m = /^Có (\d+)/.exec(document.querySelector('.search-status')?.textContent || '');
+      return m && Number(m[1]);
+    });
+    const count = await all.jsonValue();
+    assert.ok(count > 1);
+    await page.click('.search-filters summary');
+    await page.waitForSelector('select[data-filter="field"] option:nth-child(2)', { state: 'attached' });
+    await page.selectOption('select[data-filter="field"]', { label: 'Hộ tịch' });
+    await page.waitForFunction(
+      (before) => {
+        const m = /^Có (\d+)/.exec(document.querySelector('.search-status')?.textContent || '');
+        return m && Number(m[1]) < before;
+      },
+      count,
+    );
+    assert.match(new URL(page.url()).search, /linh-vuc=/);
+    await context.close();
+  });
+
+  it('no request leaves the local server, nothing fails', () => {
+    assert.deepEqual(rec.foreign, [], 'requests to other hosts');
+    assert.deepEqual(rec.broken, [], 'failed local requests');
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    assert.ok(rec.all.some((r) => /\/tim-kiem\//.test(r.url)), 'the index was read from /tim-kiem/');
+  });
+
+  it('with JavaScript off, the form leads to /thu-tuc/', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/', { javaScriptEnabled: false });
+    await page.fill('#q', 'dang ky khai sinh');
+    await Promise.all([page.waitForURL(/\/thu-tuc\/\?q=/), page.press('#q', 'Enter')]);
+    const here = new URL(page.url());
+    assert.equal(here.pathname, sitemap.basePath + 'thu-tuc/');
+    assert.equal(here.searchParams.get('q'), 'dang ky khai sinh');
+    assert.ok((await page.$$('a[href*="/linh-vuc/"]')).length > 0, 'the list page links its fields');
+    await context.close();
+  });
+});
