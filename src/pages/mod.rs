@@ -49,6 +49,8 @@ pub struct Common {
     /// The search index's manifest under `/tim-kiem/`, read by the search script.
     pub search_index: String,
     pub menu: Vec<MenuItem>,
+    /// Pages kept out of the main menu (`menu: false`), linked from the footer.
+    pub footer_pages: Vec<MenuItem>,
 }
 
 #[derive(Serialize)]
@@ -149,6 +151,12 @@ pub fn render_all(
         search_script: asset("search.js"),
         search_index: String::new(),
         menu,
+        footer_pages: site
+            .pages
+            .iter()
+            .filter(|p| !p.menu)
+            .map(|p| MenuItem { title: p.title.clone(), url: format!("{root}/{}/", p.slug) })
+            .collect(),
     };
     let mut ctx = Ctx { site, links, theme, common };
     // The index comes first: the pages with the search box link its manifest by content hash.
