@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::lookup::{self, LookupForm};
 use super::procedure::fee_summary;
-use super::{Ctx, Output};
+use super::{Ctx, FieldGroup, Output, UnitContact, group_by_field};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Date, Officer, UnitKind};
+use crate::model::{Date, UnitKind};
 use crate::render::qr::Qr;
 
 /// The board's "Cập nhật ngày": the newest `updated` of its procedures, never the build date
@@ -42,23 +42,13 @@ struct BoardRow {
 }
 
 #[derive(Serialize)]
-struct BoardField {
-    name: String,
-    rows: Vec<BoardRow>,
-}
-
-#[derive(Serialize)]
 struct Board<'a> {
     name: &'a str,
     unit_url: String,
-    address: Option<&'a str>,
-    hours: Option<&'a str>,
-    hotline: Option<&'a str>,
-    email: Option<&'a str>,
-    feedback: Option<&'a str>,
-    reception_officers: &'a [Officer],
+    #[serde(flatten)]
+    contact: UnitContact<'a>,
     procedure_count: usize,
-    fields: Vec<BoardField>,
+    fields: Vec<FieldGroup<BoardRow>>,
     updated: Option<String>,
     updated_iso: Option<String>,
     qr: Option<Qr>,
@@ -71,41 +61,26 @@ pub fn board(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
     let unit = &site.units[u];
     let procedures = &ctx.links.procedures_of[u];
     let mut number = 0;
-    let mut fields = Vec::new();
-    for (f, field) in ctx.links.fields.iter().enumerate() {
-        let rows: Vec<BoardRow> = procedures
-            .iter()
-            .filter(|&&p| ctx.links.field_of[p] == f)
-            .map(|&p| {
-                let procedure = &site.procedures[p];
-                number += 1;
-                BoardRow {
-                    number,
-                    code: procedure.code.value.clone(),
-                    name: procedure.name.clone(),
-                    statutory: procedure.time.statutory.to_string(),
-                    cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
-                    fee: fee_summary(procedure),
-                    online: procedure.online.label(),
-                }
-            })
-            .collect();
-        if !rows.is_empty() {
-            fields.push(BoardField { name: field.name.clone(), rows });
+    let fields = group_by_field(ctx, procedures, |p| {
+        let procedure = &site.procedures[p];
+        number += 1;
+        BoardRow {
+            number,
+            code: procedure.code.value.clone(),
+            name: procedure.name.clone(),
+            statutory: procedure.time.statutory.to_string(),
+            cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
+            fee: fee_summary(procedure),
+            online: procedure.online.label(),
         }
-    }
+    });
     let updated = newest_update_of(ctx, u);
     let unit_path = format!("/don-vi/{}/", unit.id);
     let lookup = lookup::for_unit(ctx, u);
     let view = Board {
         name: &unit.name,
         unit_url: ctx.url(&unit_path),
-        address: unit.address.as_deref(),
-        hours: unit.hours.as_deref(),
-        hotline: unit.hotline.as_deref().or(site.config.hotline.as_deref()),
-        email: unit.email.as_deref(),
-        feedback: unit.feedback.as_deref().or(site.config.feedback.as_deref()),
-        reception_officers: &unit.reception_officers,
+        contact: UnitContact::of(site, u),
         procedure_count: procedures.len(),
         fields,
         updated: updated.map(|d| d.to_string()),

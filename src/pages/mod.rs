@@ -91,6 +91,58 @@ impl Ctx<'_> {
     }
 }
 
+/// One field's share of a list of procedures.
+#[derive(Serialize)]
+pub struct FieldGroup<T> {
+    pub name: String,
+    pub rows: Vec<T>,
+}
+
+/// Procedures grouped by field (fields in Vietnamese order, procedures in the order given);
+/// `view` is called in that order, so it may number the rows.
+pub fn group_by_field<T>(ctx: &Ctx, procedures: &[usize], view: impl FnMut(usize) -> T) -> Vec<FieldGroup<T>> {
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); ctx.links.fields.len()];
+    for &p in procedures {
+        buckets[ctx.links.field_of[p]].push(p);
+    }
+    let mut view = view;
+    buckets
+        .into_iter()
+        .enumerate()
+        .filter(|(_, bucket)| !bucket.is_empty())
+        .map(|(f, bucket)| FieldGroup {
+            name: ctx.links.fields[f].name.clone(),
+            rows: bucket.into_iter().map(&mut view).collect(),
+        })
+        .collect()
+}
+
+/// How to reach a unit, as the unit page and its board both show it; the site's hotline and
+/// feedback address stand in for the unit's own.
+#[derive(Serialize)]
+pub struct UnitContact<'a> {
+    pub address: Option<&'a str>,
+    pub hours: Option<&'a str>,
+    pub hotline: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub feedback: Option<&'a str>,
+    pub reception_officers: &'a [crate::model::Officer],
+}
+
+impl<'a> UnitContact<'a> {
+    pub fn of(site: &'a Site, unit: usize) -> Self {
+        let unit = &site.units[unit];
+        UnitContact {
+            address: unit.address.as_deref(),
+            hours: unit.hours.as_deref(),
+            hotline: unit.hotline.as_deref().or(site.config.hotline.as_deref()),
+            email: unit.email.as_deref(),
+            feedback: unit.feedback.as_deref().or(site.config.feedback.as_deref()),
+            reception_officers: &unit.reception_officers,
+        }
+    }
+}
+
 /// JSON for a `<script type="application/ld+json">` block: no text can close the element.
 pub fn script_safe_json(value: &serde_json::Value) -> String {
     serde_json::to_string(value)

@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::lookup::{self, LookupForm};
 use super::procedure::{Row, row};
-use super::{Ctx, Output};
+use super::{Ctx, FieldGroup, Output, UnitContact, group_by_field};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Officer, UnitKind};
+use crate::model::UnitKind;
 
 #[derive(Serialize)]
 struct UnitLink {
@@ -55,25 +55,16 @@ pub fn all_units(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
 
 pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
     #[derive(Serialize)]
-    struct FieldGroup {
-        name: String,
-        rows: Vec<Row>,
-    }
-    #[derive(Serialize)]
     struct UnitPage<'a> {
         id: &'a str,
         name: &'a str,
         kind: &'static str,
         historical: bool,
         parent: Option<UnitLink>,
-        address: Option<&'a str>,
-        hotline: Option<&'a str>,
-        email: Option<&'a str>,
-        hours: Option<&'a str>,
-        feedback: Option<&'a str>,
-        reception_officers: &'a [Officer],
+        #[serde(flatten)]
+        contact: UnitContact<'a>,
         procedure_count: usize,
-        fields: Vec<FieldGroup>,
+        fields: Vec<FieldGroup<Row>>,
         children: Vec<UnitLink>,
         results: super::results::UnitResults,
         board_url: String,
@@ -90,27 +81,15 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             address: other.address.clone(),
         }
     };
-    // Group the unit's procedures by field, fields in Vietnamese order.
-    let mut fields: Vec<FieldGroup> = Vec::new();
     let procedures = &ctx.links.procedures_of[u];
-    for (f, field) in ctx.links.fields.iter().enumerate() {
-        let rows: Vec<Row> = procedures.iter().filter(|&&p| ctx.links.field_of[p] == f).map(|&p| row(ctx, p)).collect();
-        if !rows.is_empty() {
-            fields.push(FieldGroup { name: field.name.clone(), rows });
-        }
-    }
+    let fields = group_by_field(ctx, procedures, |p| row(ctx, p));
     let page = UnitPage {
         id: &unit.id,
         name: &unit.name,
         kind: unit.kind.label(),
         historical: unit.kind == UnitKind::District,
         parent: unit.parent.as_ref().and_then(|p| ctx.links.unit_index.get(&p.value)).map(|&i| link(i)),
-        address: unit.address.as_deref(),
-        hotline: unit.hotline.as_deref().or(site.config.hotline.as_deref()),
-        email: unit.email.as_deref(),
-        hours: unit.hours.as_deref(),
-        feedback: unit.feedback.as_deref().or(site.config.feedback.as_deref()),
-        reception_officers: &unit.reception_officers,
+        contact: UnitContact::of(site, u),
         procedure_count: procedures.len(),
         fields,
         children: site
