@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::lookup::{self, LookupForm};
 use super::procedure::fee_summary;
-use super::{Ctx, FieldGroup, Output, UnitContact, group_by_field};
+use super::{Ctx, FieldGroup, KindGroup, Output, UnitContact, group_by_field, group_units_by_kind};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Date, UnitKind};
+use crate::model::Date;
 use crate::render::qr::Qr;
 
 /// The board's "Cập nhật ngày": the newest `updated` of its procedures, never the build date
@@ -102,35 +102,16 @@ pub fn all_boards(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         updated: Option<String>,
     }
     #[derive(Serialize)]
-    struct Group {
-        label: &'static str,
-        boards: Vec<BoardLink>,
-    }
-    #[derive(Serialize)]
     struct Boards {
-        groups: Vec<Group>,
+        groups: Vec<KindGroup<BoardLink>>,
         count: usize,
     }
-    let groups = UnitKind::ALL
-        .iter()
-        .map(|kind| Group {
-            label: kind.label(),
-            boards: ctx
-                .site
-                .units
-                .iter()
-                .enumerate()
-                .filter(|(_, unit)| unit.kind == *kind)
-                .map(|(u, unit)| BoardLink {
-                    name: unit.name.clone(),
-                    url: board_url(ctx, u),
-                    count: ctx.links.procedures_of[u].len(),
-                    updated: newest_update_of(ctx, u).map(|d| d.to_string()),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.boards.is_empty())
-        .collect();
+    let groups = group_units_by_kind(ctx, |u| BoardLink {
+        name: ctx.site.units[u].name.clone(),
+        url: board_url(ctx, u),
+        count: ctx.links.procedures_of[u].len(),
+        updated: newest_update_of(ctx, u).map(|d| d.to_string()),
+    });
     let page = Boards { groups, count: ctx.site.units.len() };
     Ok(vec![ctx.page("boards.html", "/niem-yet/", "Bảng niêm yết thủ tục hành chính", page)?])
 }

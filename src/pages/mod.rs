@@ -117,6 +117,27 @@ pub fn group_by_field<T>(ctx: &Ctx, procedures: &[usize], view: impl FnMut(usize
         .collect()
 }
 
+/// The units of one kind.
+#[derive(Serialize)]
+pub struct KindGroup<T> {
+    pub label: &'static str,
+    pub key: String,
+    pub units: Vec<T>,
+}
+
+/// Units grouped by kind (in `UnitKind::ALL` order, empty kinds left out), each shown by `view`.
+pub fn group_units_by_kind<T>(ctx: &Ctx, mut view: impl FnMut(usize) -> T) -> Vec<KindGroup<T>> {
+    crate::model::UnitKind::ALL
+        .iter()
+        .map(|kind| KindGroup {
+            label: kind.label(),
+            key: format!("{kind:?}").to_lowercase(),
+            units: (0..ctx.site.units.len()).filter(|&u| ctx.site.units[u].kind == *kind).map(&mut view).collect(),
+        })
+        .filter(|g| !g.units.is_empty())
+        .collect()
+}
+
 /// How to reach a unit, as the unit page and its board both show it; the site's hotline and
 /// feedback address stand in for the unit's own.
 #[derive(Serialize)]

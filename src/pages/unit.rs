@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::lookup::{self, LookupForm};
 use super::procedure::{Row, row};
-use super::{Ctx, FieldGroup, Output, UnitContact, group_by_field};
+use super::{Ctx, FieldGroup, KindGroup, Output, UnitContact, group_by_field, group_units_by_kind};
 use crate::diagnostics::Diagnostic;
 use crate::model::UnitKind;
 
@@ -18,37 +18,19 @@ struct UnitLink {
 
 pub fn all_units(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     #[derive(Serialize)]
-    struct Group {
-        label: &'static str,
-        key: String,
-        units: Vec<UnitLink>,
-    }
-    #[derive(Serialize)]
     struct Units {
-        groups: Vec<Group>,
+        groups: Vec<KindGroup<UnitLink>>,
         count: usize,
     }
-    let groups = UnitKind::ALL
-        .iter()
-        .map(|kind| Group {
-            label: kind.label(),
-            key: format!("{kind:?}").to_lowercase(),
-            units: ctx
-                .site
-                .units
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.kind == *kind)
-                .map(|(i, u)| UnitLink {
-                    name: u.name.clone(),
-                    url: ctx.url(&format!("/don-vi/{}/", u.id)),
-                    count: ctx.links.procedures_of[i].len(),
-                    address: u.address.clone(),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.units.is_empty())
-        .collect();
+    let groups = group_units_by_kind(ctx, |u| {
+        let unit = &ctx.site.units[u];
+        UnitLink {
+            name: unit.name.clone(),
+            url: ctx.url(&format!("/don-vi/{}/", unit.id)),
+            count: ctx.links.procedures_of[u].len(),
+            address: unit.address.clone(),
+        }
+    });
     let page = Units { groups, count: ctx.site.units.len() };
     Ok(vec![ctx.page("units.html", "/don-vi/", "Cơ quan, đơn vị", page)?])
 }
