@@ -18,7 +18,9 @@
 # first HUGO_RUNS rounds only; at 10,000 procedures one Hugo build takes half an hour on
 # a busy 2-core machine), KEEP=1 keeps the work folder,
 # WORK=dir uses that folder, CONGKHAI_BIN=path skips cargo, MEMORY=1 adds one
-# `hugo --renderToMemory` run (a lower bound for Hugo: nothing written to disk).
+# `hugo --renderToMemory` run (a lower bound for Hugo: nothing written to disk),
+# HUGO_UNITS=taxonomy measures the other Hugo design: units as a taxonomy, unit pages as
+# its term pages (convert.py --units-taxonomy), instead of `where` over all pages.
 set -euo pipefail
 
 procedures="${1:-10000}"
@@ -73,7 +75,9 @@ gen_s=$(elapsed "$t0" "$t1")
 
 echo "== benches/hugo/convert.py" >&2
 t0=$(now)
-python3 benches/hugo/convert.py "$site" "$hsite" >&2
+convert_args=()
+[ "${HUGO_UNITS:-where}" = taxonomy ] && convert_args+=(--units-taxonomy)
+python3 benches/hugo/convert.py "${convert_args[@]}" "$site" "$hsite" >&2
 t1=$(now)
 convert_s=$(elapsed "$t0" "$t1")
 
@@ -148,7 +152,7 @@ read -r h_rmed h_rmin h_rmax <<<"$(stats hugo rss)"
 echo
 echo "congkhai vs Hugo: $procedures procedures, $units units, $months months of results (seed $seed); runs: congkhai $runs, hugo $hugo_runs"
 echo "  machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); load average before: $load_before, after: $load_after"
-echo "  congkhai: $("$bin" --version 2>/dev/null || echo '?'); $(hugo version | cut -d' ' -f1-2)"
+echo "  congkhai: $("$bin" --version 2>/dev/null || echo '?') ($bin); $(hugo version | cut -d' ' -f1-2), unit pages by ${HUGO_UNITS:-where}"
 printf '  %-34s %s s\n' "generate (python)" "$gen_s"
 printf '  %-34s %s s  (not counted in the Hugo build time)\n' "convert for Hugo (convert.py)" "$convert_s"
 echo

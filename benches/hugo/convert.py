@@ -48,6 +48,10 @@ def main() -> int:
     ap.add_argument("site")
     ap.add_argument("out")
     ap.add_argument("--front-matter", choices=["yaml", "json"], default="yaml")
+    ap.add_argument("--units-taxonomy", action="store_true",
+                    help="variant: units as a Hugo taxonomy `don-vi` (a procedure of a kind of "
+                         "unit lists every such unit's id), unit pages as its term pages; "
+                         "the templates then use .Pages instead of `where`")
     args = ap.parse_args()
     start = time.perf_counter()
     site, out, fmt = args.site, args.out, args.front_matter
@@ -55,7 +59,12 @@ def main() -> int:
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(out)
-    shutil.copy(os.path.join(HERE, "config.toml"), out)
+    with open(os.path.join(HERE, "config.toml"), encoding="utf-8") as f:
+        config = f.read()
+    if args.units_taxonomy:
+        config = config.replace('field = "linh-vuc"', 'field = "linh-vuc"\n  unit = "don-vi"')
+    with open(os.path.join(out, "config.toml"), "w", encoding="utf-8") as f:
+        f.write(config)
     shutil.copytree(os.path.join(HERE, "layouts"), os.path.join(out, "layouts"))
     shutil.copytree(os.path.join(HERE, "data"), os.path.join(out, "data"))
     for d in ("content/thu-tuc", "content/don-vi", "assets/ket-qua", "static"):
@@ -65,7 +74,8 @@ def main() -> int:
     shutil.copy(os.path.join(site, "content/site.yaml"), os.path.join(out, "data/site.yaml"))
 
     # Section pages (their templates do the work; the files only give titles).
-    for section, title in (("thu-tuc", "Thủ tục hành chính"), ("don-vi", "Cơ quan, đơn vị")):
+    sections = [("thu-tuc", "Thủ tục hành chính"), ("don-vi", "Cơ quan, đơn vị")]
+    for section, title in sections:
         with open(os.path.join(out, "content", section, "_index.md"), "w", encoding="utf-8") as f:
             f.write(dump({"title": title}, fmt))
 
@@ -74,7 +84,12 @@ def main() -> int:
         units = yaml.load(f, Loader=Loader)
     for weight, u in enumerate(units, 1):
         front = {"title": u["name"], "weight": weight, **u}
-        with open(os.path.join(out, "content/don-vi", u["id"] + ".md"), "w", encoding="utf-8") as f:
+        if args.units_taxonomy:  # a term page: content/don-vi/<id>/_index.md
+            path = os.path.join(out, "content/don-vi", u["id"], "_index.md")
+            os.makedirs(os.path.dirname(path))
+        else:
+            path = os.path.join(out, "content/don-vi", u["id"] + ".md")
+        with open(path, "w", encoding="utf-8") as f:
             f.write(dump(front, fmt))
 
     # Procedures -> content/thu-tuc/<file stem>.md (the generator names files by slug).
@@ -104,6 +119,12 @@ def main() -> int:
                     front["units_parent"] = ref["parent"]
             else:
                 front["unit_ids"] = [ref] if isinstance(ref, str) else list(ref)
+            if args.units_taxonomy:
+                if isinstance(ref, dict):
+                    front["don-vi"] = [u["id"] for u in units if u.get("kind") == ref["kind"]
+                                       and (not ref.get("parent") or u.get("parent") == ref["parent"])]
+                else:
+                    front["don-vi"] = front["unit_ids"]
             front.update(p)
             with open(os.path.join(out, "content/thu-tuc", slug + ".md"), "w", encoding="utf-8") as f:
                 f.write(dump(front, fmt))
@@ -124,8 +145,9 @@ def main() -> int:
     if os.path.isdir(files):
         shutil.copytree(files, os.path.join(out, "static/tep"))
 
+    variant = ", units as a taxonomy" if args.units_taxonomy else ""
     print(f"convert.py: {n} procedures, {len(units)} units -> {out} "
-          f"({fmt} front matter, {time.perf_counter() - start:.2f} s)", file=sys.stderr)
+          f"({fmt} front matter{variant}, {time.perf_counter() - start:.2f} s)", file=sys.stderr)
     return 0
 
 
