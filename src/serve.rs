@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Place, render_list};
+use crate::text::{escape_markup, percent_decode};
 
 /// The preview's own address space; no site page can live under it.
 pub const VERSION_PATH: &str = "/__congkhai/version";
@@ -217,7 +218,7 @@ pub fn injection(version: u64, errors: Option<&str>) -> String {
              rồi lưu tệp; trang sẽ tự tải lại.</p><pre style=\"white-space:pre-wrap;font:14px/1.45 monospace;\
              margin:0\">",
         );
-        html.push_str(&escape(errors));
+        html.push_str(&escape_markup(errors));
         html.push_str("</pre></div>");
     }
     html.push_str(&format!(
@@ -228,24 +229,9 @@ pub fn injection(version: u64, errors: Option<&str>) -> String {
     html
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The file for a URL path, never outside `dir`.
 fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path);
+    let decoded = percent_decode(url_path, false);
     let relative = Path::new(decoded.trim_start_matches('/'));
     if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
@@ -256,25 +242,6 @@ fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
         return index.is_file().then_some(index);
     }
     path.is_file().then_some(path)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -305,7 +272,6 @@ mod tests {
         assert!(resolve(dir.path(), "/a.html").is_some());
         assert!(resolve(dir.path(), "/../etc/passwd").is_none());
         assert!(resolve(dir.path(), "/%2e%2e/etc/passwd").is_none());
-        assert_eq!(percent_decode("/th%E1%BB%A7"), "/thủ");
     }
 
     #[test]

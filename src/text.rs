@@ -113,6 +113,48 @@ pub fn index_letter(text: &str) -> String {
     }
 }
 
+/// Text made safe inside HTML or XML, as element content or a quoted attribute value.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `%C3%A1` → `á`; bad escapes stay as written. `plus_is_space` reads `+` as a query does.
+pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' if plus_is_space => out.push(b' '),
+            b'%' => match bytes
+                .get(i + 1..i + 3)
+                .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+                .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok())
+            {
+                Some(byte) => {
+                    out.push(byte);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +188,16 @@ mod tests {
         let mut names = vec!["ma", "má", "mà", "mạ", "mả", "mã", "mai"];
         names.sort_by_key(|n| collation_key(n));
         assert_eq!(names, ["ma", "mà", "mả", "mã", "má", "mạ", "mai"]);
+    }
+
+    #[test]
+    fn markup_and_percent_escapes() {
+        assert_eq!(escape_markup("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(percent_decode("/th%E1%BB%A7+a", false), "/thủ+a");
+        assert_eq!(percent_decode("a%20b+c", true), "a b c");
+        assert_eq!(percent_decode("100%", true), "100%");
+        // `%+1` is not a byte (u8::from_str_radix would read the sign).
+        assert_eq!(percent_decode("%zz%+1", false), "%zz%+1");
     }
 
     #[test]

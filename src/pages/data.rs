@@ -8,6 +8,7 @@ use super::procedure::{fee_summary, permalink_path};
 use super::{Ctx, Output};
 use crate::diagnostics::{Diagnostic, Place};
 use crate::model::results::Counts;
+use crate::text::escape_markup;
 
 fn failed(what: &str, e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error(Place::file(format!("du-lieu/{what}")), format!("không tạo được tệp dữ liệu: {e}"))
@@ -253,10 +254,6 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     Ok(outputs)
 }
 
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// Atom feed of the 50 most recently updated procedures.
 pub fn feed(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     let site = ctx.site;
@@ -270,11 +267,11 @@ pub fn feed(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         order.first().map(|&p| stamp(site.procedures[p].updated)).unwrap_or_else(|| "2000-01-01T00:00:00+07:00".into());
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>{}</title>\n<subtitle>Thủ tục hành chính mới cập nhật</subtitle>\n<link rel=\"self\" href=\"{}\"/>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{newest}</updated>\n<author><name>{}</name></author>\n",
-        escape_xml(&site.config.title),
-        escape_xml(&ctx.absolute("/thay-doi.xml")),
-        escape_xml(&ctx.absolute("/")),
-        escape_xml(&ctx.absolute("/thay-doi.xml")),
-        escape_xml(site.config.organization.as_deref().unwrap_or(&site.config.title)),
+        escape_markup(&site.config.title),
+        escape_markup(&ctx.absolute("/thay-doi.xml")),
+        escape_markup(&ctx.absolute("/")),
+        escape_markup(&ctx.absolute("/thay-doi.xml")),
+        escape_markup(site.config.organization.as_deref().unwrap_or(&site.config.title)),
     );
     for &p in order.iter().take(50) {
         let procedure = &site.procedures[p];
@@ -288,11 +285,11 @@ pub fn feed(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         );
         xml.push_str(&format!(
             "<entry>\n<title>{}</title>\n<link href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>\n",
-            escape_xml(&procedure.name),
-            escape_xml(&url),
-            escape_xml(&ctx.absolute(&permalink_path(procedure))),
+            escape_markup(&procedure.name),
+            escape_markup(&url),
+            escape_markup(&ctx.absolute(&permalink_path(procedure))),
             stamp(procedure.updated),
-            escape_xml(&summary)
+            escape_markup(&summary)
         ));
     }
     xml.push_str("</feed>\n");

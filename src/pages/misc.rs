@@ -8,6 +8,7 @@ use super::procedure::procedure_url;
 use super::{Ctx, Output};
 use crate::diagnostics::{Diagnostic, Place};
 use crate::render::markdown::to_safe_html;
+use crate::text::escape_markup;
 
 pub fn markdown_page(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
     #[derive(Serialize)]
@@ -90,7 +91,7 @@ pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in entries {
-        let _ = write!(xml, "<url><loc>{}</loc>", escape_xml(&ctx.absolute(&path)));
+        let _ = write!(xml, "<url><loc>{}</loc>", escape_markup(&ctx.absolute(&path)));
         if let Some(date) = lastmod {
             let _ = write!(xml, "<lastmod>{date}</lastmod>");
         }
@@ -98,8 +99,4 @@ pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     }
     xml.push_str("</urlset>\n");
     Ok(vec![Output { path: "sitemap.xml".into(), bytes: xml.into_bytes() }])
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

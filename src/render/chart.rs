@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::escape_markup;
+
 /// One bar: dossiers resolved early or on time, and late, in one period.
 pub struct Bar {
     pub label: String,
@@ -9,10 +11,6 @@ pub struct Bar {
     pub late: u64,
     /// Shown above the bar, e.g. `98,80%`.
     pub caption: String,
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Stacked bars of in-time (green) and late (red) dossiers per period, with the on-time rate
@@ -30,8 +28,8 @@ pub fn on_time_bars(id: &str, title: &str, description: &str, bars: &[Bar]) -> S
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {width:.0} {HEIGHT:.0}" role="img" aria-labelledby="{id}-t {id}-d" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        escape(title),
-        escape(description)
+        escape_markup(title),
+        escape_markup(description)
     );
     let base = TOP + plot;
     let _ =
@@ -59,13 +57,13 @@ pub fn on_time_bars(id: &str, title: &str, description: &str, bars: &[Bar]) -> S
             svg,
             r##"<text x="{centre:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#1a1a1a">{}</text>"##,
             (late_top - 5.0).min(base - 5.0),
-            escape(&bar.caption)
+            escape_markup(&bar.caption)
         );
         let _ = write!(
             svg,
             r##"<text x="{centre:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="#1a1a1a">{}</text>"##,
             base + 16.0,
-            escape(&bar.label)
+            escape_markup(&bar.label)
         );
     }
     svg.push_str("</svg>");
