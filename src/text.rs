@@ -232,15 +232,15 @@ pub mod limits {
                 }
                 count += 1;
             }
-            if count > LINE_CHARS {
-                return Err((line_no, 1, Problem::LongLine(count)));
-            }
             let (markers, column) = marker_run(line);
             if markers > DEPTH {
                 return Err((line_no, column as u64 + 1, Problem::Deep));
             }
             if let Some(column) = tags(line, &mut html_depth, &mut block_depth) {
                 return Err((line_no, column as u64 + 1, Problem::Deep));
+            }
+            if count > LINE_CHARS {
+                return Err((line_no, 1, Problem::LongLine(count)));
             }
         }
         Ok(())
