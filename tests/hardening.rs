@@ -597,3 +597,82 @@ fn every_page_has_a_content_security_policy_and_no_inline_script() {
     let injected = congkhai::serve::injection(7, Some("lỗi"));
     assert!(!injected.contains("<script>") && !injected.contains("style="), "{injected}");
 }
+
+// ---- All at once --------------------------------------------------------------------------------
+
+/// A hostile site written outside the project: every refusal comes in one run with exit 1 (not
+/// a crash), nothing is destroyed or leaked; with the refused parts removed, what is left builds
+/// and the published site carries nothing that runs or tracks.
+#[cfg(unix)]
+#[test]
+fn hostile_site_fails_cleanly_or_builds_safely() {
+    use std::os::unix::fs::symlink;
+    let (dir, site) = workspace();
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("secret.md"), "---\ntitle: \"BÍ MẬT\"\n---\nBÍ MẬT\n").unwrap();
+    // Safe-but-hostile content: tracker images, disguised links, formula cells, markup in names.
+    append(
+        &site.join("content/gioi-thieu.md"),
+        "\n![t](https://tracker.example/a.png) ![t](/\\tracker.example/b.png) <img src=\" //tracker.example/c.png\">\n\
+         [x](https:tracker.example) <a href=\"\\\\tracker.example\">y</a> <script>alert(1)</script>\n",
+    );
+    let file = site.join("procedures/ho-tich/cap-ban-sao.yaml");
+    let text =
+        fs::read_to_string(&file).unwrap().replace("\"Cấp bản sao trích lục hộ tịch\"", "\"=cmd|' /C calc'!A0\"");
+    fs::write(&file, text).unwrap();
+
+    // Refused parts, all in one run.
+    symlink(outside.join("secret.md"), site.join("content/bi-mat.md")).unwrap();
+    symlink(&outside, site.join("content/files/ngoai")).unwrap();
+    fs::write(site.join("content/files/x.svg"), "<svg onload=alert(1)>").unwrap();
+    fs::write(site.join("content/files/a#b.pdf"), "x").unwrap();
+    fs::write(site.join("content/sau.md"), format!("---\ntitle: \"Sâu\"\n---\n{}x\n", "> ".repeat(3000))).unwrap();
+    fs::write(site.join("content/dieu-khien.md"), "---\ntitle: \"A\u{1}B\"\n---\nx\n").unwrap();
+    fs::create_dir_all(site.join("procedures/khac")).unwrap();
+    fs::write(
+        site.join("procedures/khac/dai.yaml"),
+        format!("code: \"1.000009\"\nname: \"{}\"\nfield: \"中文\"\nlevel: province\nunit: so-xay-dung\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-01\n", "Tên ".repeat(6000)),
+    )
+    .unwrap();
+    set_key(&site.join("content/site.yaml"), "base_url", "\"https://x.gov.vn//evil.example\"");
+    let out = dir.path().join("public");
+    let (code, stderr) = build(&site, &out);
+    assert_eq!(code, 1, "{}", short(&stderr));
+    for expected in ["bi-mat.md", "files/ngoai", "x.svg", "a#b.pdf", "sau.md", "U+0001", "dai.yaml", "base_url"] {
+        assert!(stderr.contains(expected), "`{expected}` not reported: {}", short(&stderr));
+    }
+    assert!(!stderr.contains("BÍ MẬT") && !out.exists());
+    // Crafted --out paths are refused with nothing touched.
+    for crafted in ["nx/../content", "nx/../../notmine", "content/files", "."] {
+        let (code, _) = build_in(&site, site.to_str().unwrap(), crafted);
+        assert_eq!(code, 1, "{crafted}");
+    }
+    assert_eq!(fs::read_to_string(dir.path().join("notmine/precious.txt")).unwrap(), "do not delete");
+    assert!(fs::read_to_string(outside.join("secret.md")).unwrap().contains("BÍ MẬT"));
+
+    // Remove the refused parts: the rest builds, safely.
+    for refused in [
+        "content/bi-mat.md",
+        "content/files/ngoai",
+        "content/files/x.svg",
+        "content/files/a#b.pdf",
+        "content/sau.md",
+        "content/dieu-khien.md",
+        "procedures/khac/dai.yaml",
+    ] {
+        fs::remove_file(site.join(refused)).unwrap();
+    }
+    set_key(&site.join("content/site.yaml"), "base_url", "\"https://congkhai.example.gov.vn\"");
+    let (code, stderr) = build(&site, &out);
+    assert_eq!(code, 0, "{}", short(&stderr));
+    for (path, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("tracker.example"), "{} requests a tracker", path.display());
+        assert!(!text.contains("<script>alert"), "{} runs script", path.display());
+        assert!(!text.contains("BÍ MẬT"), "{} leaks", path.display());
+    }
+    let csv = fs::read_to_string(out.join("du-lieu/thu-tuc.csv")).unwrap();
+    assert!(csv.contains("'=cmd|"), "{}", short(&csv));
+    assert_eq!(snapshot(&out.join("tep")).len(), 1);
+}

@@ -56,7 +56,8 @@ pub enum UrlKind {
 pub fn url_kind(value: &str) -> UrlKind {
     // Browsers strip leading and trailing C0 controls and spaces and drop tabs and newlines.
     let trimmed = value.trim_matches(|c: char| c <= ' ');
-    if trimmed.chars().any(|c| c.is_control() || c == '\\') {
+    // `%5C` is how Markdown writes a backslash into a link: never meant for a real path.
+    if trimmed.chars().any(|c| c.is_control() || c == '\\') || trimmed.to_ascii_lowercase().contains("%5c") {
         return UrlKind::Disguised;
     }
     if trimmed.starts_with("//") {
