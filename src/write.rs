@@ -95,13 +95,6 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
             "chọn một thư mục riêng, ví dụ `--out public`",
         ));
     }
-    if out.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.')) {
-        return Err(refuse(
-            &out,
-            format!("tên thư mục kết quả `{}` không dùng được", out.display()),
-            "chọn một tên thư mục thường, ví dụ `--out public`",
-        ));
-    }
     if let Ok(meta) = fs::symlink_metadata(&out)
         && !meta.is_dir()
     {
