@@ -593,6 +593,16 @@ fn every_page_has_a_content_security_policy_and_no_inline_script() {
         assert!(!html.contains(" onclick=") && !html.contains(" style="), "{}", entry.path().display());
     }
     assert!(pages > 10);
+    // A theme's own base.html without the policy still gets it.
+    let theme = site.join("themes/default/templates");
+    fs::create_dir_all(&theme).unwrap();
+    let base = include_str!("../themes/default/templates/base.html");
+    let policy_line = base.lines().find(|l| l.contains("Content-Security-Policy")).unwrap();
+    fs::write(theme.join("base.html"), base.replace(policy_line, "")).unwrap();
+    let (code, stderr) = build(&site, &out);
+    assert_eq!(code, 0, "{}", short(&stderr));
+    let html = fs::read_to_string(out.join("gioi-thieu/index.html")).unwrap();
+    assert!(html.contains("default-src 'self'"), "{}", short(&html));
     // The preview's reload script is a file too.
     let injected = congkhai::serve::injection(7, Some("lỗi"));
     assert!(!injected.contains("<script>") && !injected.contains("style="), "{injected}");

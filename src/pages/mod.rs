@@ -86,7 +86,7 @@ impl Ctx<'_> {
         context.insert("title", title);
         context.insert("path", &self.url(path));
         context.insert("canonical", &self.absolute(path));
-        let html = self.theme.render(template, &context)?;
+        let html = crate::render::with_policy(self.theme.render(template, &context)?);
         Ok(Output { path: output_path(path), bytes: minify(html.as_bytes()) })
     }
 }
