@@ -42,6 +42,9 @@ pub struct Report {
 pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
     let loaded = load::load(root);
     let mut diagnostics = loaded.diagnostics;
+    if !loaded.cross_check {
+        return (None, diagnostics);
+    }
     let (links, problems) = check::check(&loaded.site);
     diagnostics.extend(problems);
     if diagnostics.has_errors() { (None, diagnostics) } else { (Some((loaded.site, links)), diagnostics) }

@@ -20,6 +20,9 @@ use crate::yaml::{self, place_of};
 pub struct Loaded {
     pub site: Site,
     pub diagnostics: Diagnostics,
+    /// False when content/site.yaml or content/units.yaml could not be read: checking other
+    /// files against what could not be read would only repeat one slip thousands of times.
+    pub cross_check: bool,
 }
 
 /// Reads `content/`, `procedures/` and `content/files/` under `root`.
@@ -41,7 +44,12 @@ pub fn load(root: &Path) -> Loaded {
     let procedures_ok = inside(&root.join("procedures"));
     let results_ok = content_ok && inside(&content.join("results"));
     let files_ok = content_ok && inside(&content.join("files"));
-    if !(content_ok && site_yaml_ok && units_yaml_ok && procedures_ok && results_ok && files_ok) {
+    let mut cross_check = true;
+    let not_a_site = !content.join("site.yaml").exists() && !root.join("procedures").is_dir();
+    if not_a_site {
+        diagnostics.push(not_a_site_folder(root));
+    }
+    if not_a_site || !(content_ok && site_yaml_ok && units_yaml_ok && procedures_ok && results_ok && files_ok) {
         let site = Site {
             root: root.to_path_buf(),
             config: placeholder_config(),
@@ -51,12 +59,13 @@ pub fn load(root: &Path) -> Loaded {
             files: Vec::new(),
             results: Vec::new(),
         };
-        return Loaded { site, diagnostics };
+        return Loaded { site, diagnostics, cross_check: false };
     }
 
     let config = match load_config(&content.join("site.yaml")) {
         Ok(config) => config,
         Err(problems) => {
+            cross_check = false;
             diagnostics.extend(problems);
             placeholder_config()
         }
@@ -69,9 +78,20 @@ pub fn load(root: &Path) -> Loaded {
         }
         Err(problem) => {
             diagnostics.push(problem);
+            cross_check = false;
             Vec::new()
         }
     };
+    if !cross_check {
+        diagnostics.push(
+            Diagnostic::warning(
+                Place::file(root.join("procedures")),
+                "chưa đối chiếu thủ tục và số liệu với danh sách đơn vị và cài đặt, vì có tệp ở trên chưa đọc được",
+            )
+            .with_hint("sửa lỗi trong content/site.yaml hoặc content/units.yaml rồi chạy lại"),
+        );
+    }
+    ignored_files(root, &mut diagnostics);
 
     let procedure_files = yaml_files_under(&fence, &root.join("procedures"), &mut diagnostics);
     let results: Vec<_> = procedure_files.par_iter().map(|file| procedure::load_procedure(file)).collect();
@@ -101,10 +121,166 @@ pub fn load(root: &Path) -> Loaded {
         if outside.is_empty() { results::load_results(&results_dir) } else { (Vec::new(), outside) };
     diagnostics.extend(problems);
     let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
-    Loaded { site, diagnostics }
+    Loaded { site, diagnostics, cross_check }
 }
 
-/// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is explained.
+fn not_a_site_folder(root: &Path) -> Diagnostic {
+    let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    Diagnostic::error(
+        Place::file(root.join("content/site.yaml")),
+        format!(
+            "`{}` không phải thư mục trang (not a site folder): không có tệp content/site.yaml",
+            shown.display()
+        ),
+    )
+    .with_hint("chuyển vào thư mục trang trước (`cd duong-dan/toi/trang`) rồi chạy lại, hoặc thêm `--root duong-dan/toi/trang`; tạo trang mới: `congkhai new site TEN-THU-MUC`")
+}
+
+/// A file or folder the generator does not read, though a clerk may think it does: a
+/// warning that names it and says what to do (nothing is ignored silently).
+fn ignored_files(root: &Path, diagnostics: &mut Diagnostics) {
+    let warn = |path: &Path, what: &str, hint: String| {
+        Diagnostic::warning(Place::file(path), format!("{what} không được đọc (ignored)")).with_hint(hint)
+    };
+    let skip = |name: &str| name.starts_with('.') || name.starts_with("~$") || name.ends_with('~');
+    let names = |dir: &Path| -> Vec<(String, PathBuf, bool)> {
+        let mut list: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| {
+                        let name = e.file_name().into_string().ok()?;
+                        let is_dir = e.file_type().ok()?.is_dir();
+                        (!skip(&name)).then(|| (name, e.path(), is_dir))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        list.sort();
+        list
+    };
+    // Folders beside content/ and procedures/ that look like one of them.
+    for (name, path, is_dir) in names(root) {
+        if !is_dir || ["content", "procedures", "themes", "public"].contains(&name.as_str()) {
+            continue;
+        }
+        let folded = crate::text::fold(&name);
+        let meant = if folded.starts_with("proc") || folded.starts_with("thu-tuc") || folded.starts_with("thu tuc") {
+            Some("procedures")
+        } else if folded.starts_with("content") || folded == "noi-dung" {
+            Some("content")
+        } else if folded.starts_with("theme") {
+            Some("themes")
+        } else {
+            None
+        };
+        if let Some(meant) = meant {
+            diagnostics.push(warn(
+                &path,
+                &format!("thư mục `{name}/`"),
+                format!("chỉ thư mục `{meant}/` được đọc: đổi tên thành `{meant}` (chữ thường, đúng chính tả)"),
+            ));
+        }
+    }
+    // content/: settings, units, pages and two folders.
+    let content = root.join("content");
+    for (name, path, is_dir) in names(&content) {
+        let lower = name.to_lowercase();
+        if is_dir {
+            if !["files", "results"].contains(&name.as_str()) {
+                let meant = did_you_mean_folder(&lower);
+                diagnostics.push(warn(
+                    &path,
+                    &format!("thư mục `content/{name}/`"),
+                    match meant {
+                        Some(m) => format!("có phải ý bạn là `content/{m}/`? Đổi tên thư mục cho đúng"),
+                        None => "tệp để công bố đặt trong content/files/, số liệu trong content/results/".into(),
+                    },
+                ));
+            }
+            continue;
+        }
+        if lower.ends_with(".md") && name.ends_with(".md") || name == "site.yaml" || name == "units.yaml" {
+            continue;
+        }
+        diagnostics.push(warn(&path, &format!("tệp `content/{name}`"), content_hint(&name)));
+    }
+    // procedures/: one procedure per .yaml file.
+    for entry in WalkDir::new(root.join("procedures")).follow_links(false).sort_by_file_name().into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.file_type().is_file()
+            || skip(&name)
+            || entry.path().ancestors().any(|a| a.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        {
+            continue;
+        }
+        if let Some("yaml" | "yml") = entry.path().extension().and_then(|e| e.to_str()) {
+            continue;
+        }
+        let hint = match stripped_yaml_name(&name) {
+            Some(fixed) => format!(
+                "đổi tên thành `{fixed}` (có lẽ Notepad đã thêm đuôi); trong Windows, bật hiện đuôi tệp: View → File name extensions"
+            ),
+            None => "mỗi thủ tục là một tệp `.yaml`; xóa tệp này hoặc chuyển nó ra ngoài thư mục procedures/".into(),
+        };
+        diagnostics.push(warn(entry.path(), &format!("tệp `{name}` trong procedures/"), hint));
+    }
+    // content/results/: data as CSV (or Excel's "Unicode Text" .txt).
+    for (name, path, is_dir) in names(&content.join("results")) {
+        let lower = name.to_lowercase();
+        if is_dir || results::is_results_file(&path) {
+            continue;
+        }
+        let hint = if lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".ods") {
+            "trong Excel chọn File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\" hoặc \"Unicode Text (*.txt)\", lưu vào content/results/".to_string()
+        } else {
+            "số liệu là tệp .csv (hoặc .txt \"Unicode Text\" của Excel); xóa hoặc chuyển tệp này ra ngoài".to_string()
+        };
+        diagnostics.push(warn(&path, &format!("tệp `content/results/{name}`"), hint));
+    }
+}
+
+fn did_you_mean_folder(name: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(name);
+    if folded.starts_with("file") || folded.starts_with("tep") {
+        Some("files")
+    } else if folded.starts_with("result") || folded.starts_with("ket-qua") || folded.starts_with("ket qua") {
+        Some("results")
+    } else {
+        None
+    }
+}
+
+/// `x.yaml.txt` → `x.yaml`; `x.yml.txt` → `x.yaml`.
+fn stripped_yaml_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    for suffix in [".yaml.txt", ".yml.txt", ".yaml.yaml", ".yaml.bak"] {
+        if lower.ends_with(suffix) {
+            return Some(format!("{}.yaml", &name[..name.len() - suffix.len()]));
+        }
+    }
+    None
+}
+
+fn content_hint(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if let Some(stem) = lower.strip_suffix(".yml") {
+        return format!("đổi tên thành `{stem}.yaml`");
+    }
+    if let Some(fixed) = stripped_yaml_name(name) {
+        return format!("đổi tên thành `{fixed}` (có lẽ Notepad đã thêm đuôi .txt)");
+    }
+    if let Some(stem) = lower.strip_suffix(".md.txt") {
+        return format!("đổi tên thành `{stem}.md` (có lẽ Notepad đã thêm đuôi .txt)");
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
+        return "số liệu kết quả đặt trong content/results/".into();
+    }
+    "trang là tệp `.md`; tệp để công bố (biểu mẫu, văn bản) đặt trong content/files/".into()
+}
+
+/// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF), or UTF-16 with a BOM as
+/// Excel's "Unicode Text" and Notepad's "Unicode" write it; anything else is explained.
 /// Every source text passes through here, so the limits below hold for all of them: size,
 /// line length, no control characters, bounded nesting.
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
@@ -126,7 +302,11 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(Place::file(path), format!("không đọc được tệp: {}", io_reason(&e))))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let decoded = decode_utf16(&bytes);
+    let bytes = match &decoded {
+        Some(text) => text.as_bytes(),
+        None => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes),
+    };
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
     let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
     crate::text::limits::check_text(&text).map_err(|(line, column, problem)| {
@@ -186,6 +366,20 @@ impl Fence {
             }
         }
     }
+}
+
+/// The text of UTF-16 bytes that start with a byte-order mark (LE `FF FE` or BE `FE FF`).
+pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (little, body) = if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        (true, body)
+    } else {
+        (false, bytes.strip_prefix(b"\xFE\xFF")?)
+    };
+    let units = body.chunks(2).map(|pair| {
+        let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+        if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    });
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("procedures.html", include_str!("../../themes/default/templates/procedures.html")),
     ("field.html", include_str!("../../themes/default/templates/field.html")),
     ("procedure.html", include_str!("../../themes/default/templates/procedure.html")),
+    ("papers.html", include_str!("../../themes/default/templates/papers.html")),
     ("units.html", include_str!("../../themes/default/templates/units.html")),
     ("unit.html", include_str!("../../themes/default/templates/unit.html")),
     ("page.html", include_str!("../../themes/default/templates/page.html")),
