@@ -69,6 +69,11 @@ pub fn load(root: &Path) -> Loaded {
     Loaded { site, diagnostics }
 }
 
+/// Loads one procedure from its text as `check` would (used by imports before they write).
+pub fn check_procedure_text(path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
+    procedure::load_procedure_text(path, text).map(|_| ())
+}
+
 /// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is explained.
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)

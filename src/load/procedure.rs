@@ -18,12 +18,17 @@ type Problems = Vec<Diagnostic>;
 /// One procedure file; problems that still leave a usable procedure come back beside it.
 pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
     let text = read_source(path).map_err(|d| vec![d])?;
-    let source: ProcedureSource = yaml::parse(path, &text).map_err(|d| vec![d])?;
+    load_procedure_text(path, &text)
+}
+
+/// One procedure from its text, as if read from `path`.
+pub fn load_procedure_text(path: &Path, text: &str) -> Result<(Procedure, Problems), Problems> {
+    let source: ProcedureSource = yaml::parse(path, text).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let spot = |v: &Located<String>| Spot { place: place_of(path, v), value: v.value.trim().to_string() };
 
     let code = spot(&source.code);
-    check_code(&code, &text, &mut problems);
+    check_code(&code, text, &mut problems);
 
     if let Some(slug) = &source.slug
         && !is_slug(slug.value.trim())
