@@ -320,9 +320,22 @@ fn lose(losses: &mut BTreeMap<&'static str, usize>, kind: &'static str) {
 
 /// Matches a unit by name (diacritics and case ignored) or creates one.
 fn unit_id(name: &str, kind: UnitKind, units: &mut Vec<Unit>, created: &mut Vec<(String, String)>) -> String {
-    let key = fold(&one_line(name)).trim_end_matches('.').to_string();
-    if let Some(u) = units.iter().find(|u| fold(&one_line(&u.name)).trim_end_matches('.') == key) {
+    let key = unit_key(name);
+    if let Some(u) = units.iter().find(|u| unit_key(&u.name) == key) {
         return u.id.clone();
+    }
+    // "Sở Xây dựng" or "Công an cấp tỉnh" in a national record is the province's own
+    // "Sở Xây dựng tỉnh Lâm Đồng", "Công an tỉnh Lâm Đồng", when exactly one unit fits.
+    let provincial: Vec<&Unit> = units
+        .iter()
+        .filter(|u| {
+            let site = unit_key(&u.name);
+            site.strip_prefix(&format!("{key} "))
+                .is_some_and(|rest| rest.starts_with("tinh ") || key.ends_with(" tinh"))
+        })
+        .collect();
+    if let [one] = provincial.as_slice() {
+        return one.id.clone();
     }
     let base = slug_cap(&slugify(name));
     let base = if base.len() > 60 { base[..60].trim_end_matches('-').to_string() } else { base };
@@ -336,6 +349,11 @@ fn unit_id(name: &str, kind: UnitKind, units: &mut Vec<Unit>, created: &mut Vec<
     units.push(Unit { id: id.clone(), name: one_line(name), kind: crate::scaffold::kind_name(kind).to_string() });
     created.push((id.clone(), one_line(name)));
     id
+}
+
+/// A unit name for matching: diacritics and case ignored, "cấp tỉnh" read as "tỉnh".
+fn unit_key(name: &str) -> String {
+    fold(&one_line(name)).trim_end_matches('.').replace("cap tinh", "tinh").trim().to_string()
 }
 
 fn kind_of_name(name: &str) -> UnitKind {
@@ -674,9 +692,16 @@ fn to_yaml(
         .collect();
     let mut ids: Vec<String> = Vec::new();
     let mut every_commune = false;
+    let commune_group = groups.iter().any(|g| fold(g) == "uy ban nhan dan cap xa");
     for name in departments.iter().chain(groups.iter()) {
+        if commune_group && fold(name) != "uy ban nhan dan cap xa" {
+            continue;
+        }
         let kind = kind_of_name(name);
-        if fold(name) == "uy ban nhan dan cap xa" && departments.is_empty() {
+        if fold(name) == "uy ban nhan dan cap xa" {
+            if !departments.is_empty() {
+                lose(losses, "cơ quan thực hiện bên cạnh \"Ủy ban nhân dân cấp xã\" (ghi mọi xã)");
+            }
             if !units.iter().any(|u| u.kind == "commune") {
                 ids.push(unit_id(name, UnitKind::Commune, units, created));
             }
@@ -691,10 +716,7 @@ fn to_yaml(
     if !departments.is_empty() && !groups.is_empty() {
         lose(losses, "nhóm đơn vị thực hiện bên cạnh cơ quan thực hiện (ghi cả hai)");
     }
-    if every_commune && ids.is_empty() {
-        let _ = writeln!(out, "units: {{ kind: commune }}");
-    } else if every_commune {
-        ids.retain(|id| units.iter().any(|u| u.id == *id && u.kind == "commune"));
+    if every_commune {
         let _ = writeln!(out, "units: {{ kind: commune }}");
     } else {
         match ids.as_slice() {
@@ -1039,6 +1061,31 @@ mod tests {
         let long = "a-".repeat(100) + "b";
         let capped = slug_cap(&long);
         assert!(capped.len() <= SLUG_MAX && !capped.ends_with('-'), "{capped}");
+    }
+
+    #[test]
+    fn national_unit_names_find_the_province_s_units() {
+        let mut units = vec![
+            Unit {
+                id: "so-nong-nghiep".into(),
+                name: "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng".into(),
+                kind: "department".into(),
+            },
+            Unit { id: "cong-an-tinh".into(), name: "Công an tỉnh Lâm Đồng".into(), kind: "police".into() },
+        ];
+        let mut created = Vec::new();
+        assert_eq!(
+            unit_id("Sở Nông nghiệp và Môi trường", UnitKind::Department, &mut units, &mut created),
+            "so-nong-nghiep"
+        );
+        assert_eq!(unit_id("Công an cấp Tỉnh", UnitKind::Police, &mut units, &mut created), "cong-an-tinh");
+        assert_eq!(
+            unit_id("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÂM ĐỒNG.", UnitKind::Department, &mut units, &mut created),
+            "so-nong-nghiep"
+        );
+        assert!(created.is_empty());
+        assert_eq!(unit_id("Phòng Kinh tế", UnitKind::Other, &mut units, &mut created), "phong-kinh-te");
+        assert_eq!(created, vec![("phong-kinh-te".to_string(), "Phòng Kinh tế".to_string())]);
     }
 
     #[test]
