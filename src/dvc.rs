@@ -99,6 +99,8 @@ pub fn import_dvc(root: &Path, paths: &[PathBuf]) -> Result<Report, Diagnostic> 
                 path
             }
         };
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        let yaml = format!("{}\n{yaml}", crate::scaffold::schema_line("procedure", relative));
         if let Err(problems) = crate::load::check_procedure_text(&path, &yaml) {
             let first = problems.into_iter().find(Diagnostic::is_error);
             report.problems.push(
