@@ -484,6 +484,14 @@ fn fee_of(fee: &Value, losses: &mut BTreeMap<&'static str, usize>) -> FeeLine {
     FeeLine { kind, amount, usd, note }
 }
 
+fn key_of(channel: &str) -> &'static str {
+    match channel {
+        "online" => "online",
+        "postal" => "postal",
+        _ => "in_person",
+    }
+}
+
 fn channel_of(method: &Value) -> Option<&'static str> {
     match method["submissionMethod"].as_str()? {
         "DIRECT" => Some("in_person"),
@@ -587,12 +595,30 @@ fn push_papers(
     group: &Group,
     losses: &mut BTreeMap<&'static str, usize>,
 ) {
+    let mut open_parts: Option<Vec<String>> = None;
+    let close = |out: &mut String, parts: &mut Option<Vec<String>>| {
+        if let Some(parts) = parts.take().filter(|p| !p.is_empty()) {
+            let _ = writeln!(out, "{indent}  parts:");
+            for part in parts {
+                let _ = writeln!(out, "{indent}    - {}", quote(&part));
+            }
+        }
+    };
     for component in components {
         let name = text(&component["name"]);
         if name.is_empty() {
             lose(losses, "giấy tờ không có tên");
             continue;
         }
+        // "…, mỗi bộ gồm:" followed by "- Bản vẽ …" lines: one paper with its parts.
+        if let Some(parts) = open_parts.as_mut()
+            && let Some(part) = name.strip_prefix(['-', '+', '•'])
+            && list(component, "attachments").is_empty()
+        {
+            parts.push(one_line(part.trim()));
+            continue;
+        }
+        close(out, &mut open_parts);
         let _ = writeln!(out, "{indent}- name: {}", quote(&name));
         let originals = component["originalQty"].as_u64().unwrap_or(0);
         let copies = component["copyQty"].as_u64().unwrap_or(0);
@@ -622,7 +648,12 @@ fn push_papers(
                 );
             }
         }
+        let counted = component["originalQty"].as_u64().unwrap_or(0) + component["copyQty"].as_u64().unwrap_or(0) > 0;
+        if name.trim_end().ends_with(':') && *group != Group::Notes && counted {
+            open_parts = Some(Vec::new());
+        }
     }
+    close(out, &mut open_parts);
 }
 
 fn to_yaml(
@@ -840,13 +871,18 @@ fn to_yaml(
     }
 
     // Fees: a line in every channel is for all; others get their channel.
-    let per_channel: Vec<(&'static str, Vec<FeeLine>)> = methods
+    // A channel may come several times (one per case): its fee lines are the union.
+    let per_channel: Vec<(&'static str, Vec<FeeLine>)> = channels
         .iter()
-        .map(|(k, m)| {
-            let mut lines: Vec<FeeLine> = list(m, "fees").iter().map(|f| fee_of(f, &mut BTreeMap::new())).collect();
+        .map(|&key| {
+            let mut lines: Vec<FeeLine> = methods
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .flat_map(|(_, m)| list(m, "fees").iter().map(|f| fee_of(f, &mut BTreeMap::new())))
+                .collect();
             lines.sort();
             lines.dedup();
-            (*k, lines)
+            (key_of(key), lines)
         })
         .collect();
     for (_, m) in &methods {

@@ -318,7 +318,7 @@ impl Procedure {
         }
         let mut placeholders: Vec<&str> = Vec::new();
         let mut look = |key: &'static str, text: &str| {
-            if text.contains(PLACEHOLDER) && !placeholders.contains(&key) {
+            if is_placeholder(text) && !placeholders.contains(&key) {
                 placeholders.push(key);
             }
         };
@@ -350,6 +350,11 @@ impl Procedure {
         }
         missing
     }
+}
+
+/// A scaffold placeholder: `SỬA` alone or `SỬA: …` (not "LUẬT SỬA ĐỔI" in a real title).
+fn is_placeholder(text: &str) -> bool {
+    text.trim() == PLACEHOLDER || text.contains(&format!("{PLACEHOLDER}:"))
 }
 
 fn limit_order(limit: &Limit) -> f64 {
@@ -535,6 +540,7 @@ mod tests {
         assert_eq!(missing.len(), 3, "{missing:?}");
         assert!(missing[2].contains("`name`"), "{missing:?}");
         p.name = "Thủ tục".into();
+        p.legal_basis = vec!["LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU".into()];
         p.fees = vec![fee(Some(0), Currency::Vnd, None)];
         p.papers = vec![paper("Đơn")];
         assert!(p.unfilled().is_empty());
