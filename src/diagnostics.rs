@@ -397,6 +397,7 @@ fn render_grouped(
 
 /// "Theo tệp:" then one line per file with its counts and, with `kinds`, its kinds.
 fn counts_per_file(root_abs: &Path, diagnostics: &[Diagnostic], kinds: bool) -> String {
+    #[allow(clippy::type_complexity)]
     let mut files: Vec<(&Path, usize, usize, Vec<(String, usize)>)> = Vec::new();
     let mut index: HashMap<&Path, usize> = HashMap::new();
     for d in diagnostics {

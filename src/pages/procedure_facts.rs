@@ -450,6 +450,9 @@ mod tests {
             name: name.into(),
             originals: 1,
             copies: 0,
+            is_note: false,
+            present: false,
+            parts: Vec::new(),
             note: note.map(str::to_string),
             form: None,
         };
