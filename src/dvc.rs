@@ -175,9 +175,27 @@ fn read_records(path: &Path, out: &mut Vec<(Place, Value)>, problems: &mut Vec<D
         }
         return;
     }
-    let text = match crate::load::read_source(path) {
-        Ok(text) => text,
-        Err(d) => return problems.push(d),
+    // Portal records are data, not sources: one record a line may be long.
+    let text = match std::fs::read(path) {
+        Ok(bytes) => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+            match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    return problems.push(
+                        Diagnostic::error(Place::file(path), "tệp không phải UTF-8 (file is not UTF-8)").with_hint(
+                            "bản ghi của Cổng là JSON UTF-8: tải lại tệp, đừng mở và lưu bằng trình soạn thảo khác",
+                        ),
+                    );
+                }
+            }
+        }
+        Err(e) => {
+            return problems.push(Diagnostic::error(
+                Place::file(path),
+                format!("không đọc được tệp: {}", crate::load::io_reason(&e)),
+            ));
+        }
     };
     let unwrap = |v: Value| match v.get("data") {
         Some(data) if data.is_object() => data.clone(),
