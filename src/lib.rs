@@ -4,6 +4,7 @@
 pub mod check;
 pub mod check_results;
 pub mod diagnostics;
+pub mod dvc;
 pub mod import;
 pub mod load;
 pub mod model;

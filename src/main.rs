@@ -161,6 +161,15 @@ enum ImportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Bản ghi thủ tục của Cổng Dịch vụ công quốc gia (JSON: một tệp, một thư mục, hoặc JSON Lines) thành tệp procedures/<lĩnh-vực>/<tên>.yaml
+    Dvc {
+        /// Tệp .json, .jsonl hoặc thư mục chứa chúng
+        #[arg(value_name = "ĐƯỜNG-DẪN", required = true)]
+        paths: Vec<PathBuf>,
+        /// Thư mục gốc của trang (site root)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -209,6 +218,7 @@ fn main() -> ExitCode {
         }
         Command::New(what) => new(what),
         Command::Import(ImportCommand::ThuTuc { file, root, force }) => import(&root, &file, force),
+        Command::Import(ImportCommand::Dvc { paths, root }) => import_dvc(&root, &paths),
     }
 }
 
@@ -381,6 +391,40 @@ fn import(root: &Path, file: &Path, force: bool) -> ExitCode {
         eprintln!("Tiếp theo: bổ sung các dòng có \"SỬA\" rồi chạy `congkhai check`.");
     }
     if imported.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn import_dvc(root: &Path, paths: &[PathBuf]) -> ExitCode {
+    let report = match congkhai::dvc::import_dvc(root, paths) {
+        Ok(report) => report,
+        Err(problem) => return finish(root, Err(problem)),
+    };
+    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    for (code, path, changes) in &report.written {
+        if changes.is_empty() {
+            eprintln!("{code}: đã ghi {}", shown(path));
+        } else {
+            eprintln!("{code}: đã cập nhật {} (thay đổi: {})", shown(path), changes.join(", "));
+        }
+    }
+    for (id, name) in &report.units_created {
+        eprintln!("đã thêm đơn vị `{id}` ({name}) vào content/units.yaml: kiểm tra loại, địa chỉ, đường dây nóng");
+    }
+    print_diagnostics(Path::new("."), report.problems.clone());
+    eprintln!(
+        "Đã đọc {} bản ghi: ghi {} tệp, {} tệp không đổi, {} bản ghi không nhập được, thêm {} đơn vị.",
+        report.records,
+        report.written.len(),
+        report.unchanged.len(),
+        report.problems.len(),
+        report.units_created.len()
+    );
+    if !report.losses.is_empty() {
+        eprintln!("Thông tin không mang sang được (số lần):");
+        for (kind, n) in &report.losses {
+            eprintln!("  {n:>5}  {kind}");
+        }
+    }
+    if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn schema(name: Option<&str>) -> ExitCode {

@@ -124,6 +124,11 @@ pub fn load(root: &Path) -> Loaded {
     Loaded { site, diagnostics, cross_check }
 }
 
+/// Loads one procedure from its text as `check` would (used by imports before they write).
+pub fn check_procedure_text(path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
+    procedure::load_procedure_text(path, text).map(|_| ())
+}
+
 fn not_a_site_folder(root: &Path) -> Diagnostic {
     let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     Diagnostic::error(

@@ -11,7 +11,7 @@ use super::procedure_facts::{
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Online, Procedure, UnitRef};
-use crate::render::format::{money, percent_short};
+use crate::render::format::percent_short;
 use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;
 
@@ -41,7 +41,7 @@ pub fn row(ctx: &Ctx, p: usize) -> Row {
         code: procedure.code.value.clone(),
         field: ctx.links.fields[ctx.links.field_of[p]].name.clone(),
         level: procedure.level.label(),
-        time: procedure.time.cut.unwrap_or(procedure.time.statutory).to_string(),
+        time: procedure.time_summary(),
         fee: fee_summary(procedure),
         online: (procedure.online != Online::None).then(|| procedure.online.label()),
         units: units_summary(ctx, p),
@@ -60,21 +60,7 @@ pub fn permalink_path(procedure: &Procedure) -> String {
 /// `135.000 đ`, `Miễn phí`, a range, `Mức thu theo quy định` when only a note gives the
 /// amount, `Chưa có thông tin` when no fee is written at all (never "free" by default).
 pub fn fee_summary(procedure: &Procedure) -> String {
-    if procedure.fees.is_empty() {
-        return "Chưa có thông tin".into();
-    }
-    let amounts: Vec<u64> = procedure.fees.iter().filter_map(|f| f.amount).collect();
-    if amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0) {
-        return "Miễn phí".into();
-    }
-    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else {
-        return "Mức thu theo quy định".into();
-    };
-    let mut text = if min == max { money(*min) } else { format!("{} – {}", money(*min), money(*max)) };
-    if amounts.len() < procedure.fees.len() {
-        text.push_str(" (và khoản khác)");
-    }
-    text
+    procedure.fee_summary()
 }
 
 fn units_summary(ctx: &Ctx, p: usize) -> String {
@@ -181,9 +167,9 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         field_name: field.name.clone(),
         field_url: ctx.url(&format!("/linh-vuc/{}/", field.slug)),
         level: procedure.level.label(),
-        statutory: procedure.time.statutory.to_string(),
-        cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
-        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0).map(percent_short),
+        statutory: if procedure.times_vary() { procedure.time_summary() } else { procedure.time.statutory.to_string() },
+        cut: procedure.time.real_cut().filter(|_| !procedure.times_vary()).map(|c| c.to_string()),
+        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0 && !procedure.times_vary()).map(percent_short),
         time_note: procedure.time.note.clone(),
         fee_summary: fee_summary(procedure),
         fee_facts: fee_facts(&procedure.fees),
@@ -197,7 +183,7 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
             .map(|f| FeeView {
                 name: f.name.clone(),
                 kind: f.kind.map(|k| k.label()),
-                amount: f.amount.map(money),
+                amount: f.money().map(|m| m.to_string()),
                 note: f.note.clone(),
             })
             .collect(),
@@ -206,10 +192,18 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         online_url: procedure.online_url.clone(),
         channels: procedure.channels.iter().map(|c| c.label()).collect(),
         sets: procedure.sets,
-        papers: paper_groups(ctx, &procedure.papers),
-        papers_unknown: procedure.papers.is_empty(),
+        papers: paper_groups(
+            ctx,
+            &procedure
+                .papers
+                .iter()
+                .chain(procedure.cases.iter().flat_map(|c| c.papers.iter()))
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        papers_unknown: procedure.paper_facts() == crate::model::PaperFacts::Unknown,
         steps: procedure.steps.iter().map(|s| inline_to_safe_html(s)).collect(),
-        result: procedure.result.clone(),
+        result: (!procedure.result.is_empty()).then(|| procedure.result.join("; ")),
         legal_basis: procedure.legal_basis.clone(),
         units,
         units_summary: summarized.then(|| units_summary(ctx, p)),

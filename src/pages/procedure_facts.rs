@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::check::Links;
 use crate::model::{Fee, Paper, Procedure, Site, UnitKind, UnitRef};
-use crate::render::format::{money, number};
+use crate::render::format::number;
 use crate::render::markdown::inline_to_safe_html;
 use crate::text::fold;
 
@@ -107,7 +107,7 @@ pub fn fee_facts(fees: &[Fee]) -> FeeFacts {
         headline: None,
         lines: fees
             .iter()
-            .map(|f| FeeLine { name: f.name.clone(), amount: f.amount.map(money), note: f.note.clone() })
+            .map(|f| FeeLine { name: f.name.clone(), amount: f.money().map(|m| m.to_string()), note: f.note.clone() })
             .collect(),
         ask: fees.iter().any(|f| f.amount.is_none()),
     }
@@ -450,6 +450,9 @@ mod tests {
             name: name.into(),
             originals: 1,
             copies: 0,
+            is_note: false,
+            present: false,
+            parts: Vec::new(),
             note: note.map(str::to_string),
             form: None,
         };
