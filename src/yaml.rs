@@ -13,6 +13,9 @@ pub type Located<T> = Spanned<T>;
 
 /// Parses one YAML document; on failure, one diagnostic at the exact place.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
+    if let Some(problem) = missing_opening_quote(file, text) {
+        return Err(problem);
+    }
     serde_saphyr::from_str(text).map_err(|error| {
         let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
         let raw = error.without_snippet().to_string();
@@ -42,6 +45,72 @@ fn source_line(text: &str, line: u64) -> Option<&str> {
         return None;
     }
     text.lines().nth((line - 1) as usize)
+}
+
+/// `name: Cấp giấy phép"`: YAML reads the closing quote as part of the text, so the page
+/// would show it. The opening quote was forgotten.
+fn missing_opening_quote(file: &Path, text: &str) -> Option<Diagnostic> {
+    for (n, line) in text.lines().enumerate() {
+        let body = line.trim_start().trim_start_matches("- ");
+        let Some((key, value)) = body.split_once(": ") else { continue };
+        if !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || key.is_empty() {
+            continue;
+        }
+        let value = value.trim_end();
+        if value.ends_with('"') && !value.starts_with(['"', '\'', '[', '{', '|', '>']) && value.matches('"').count() % 2 == 1 {
+            let column = line.len() - line.trim_start().len() + line.trim_start().len() - body.len() + key.len() + 3;
+            let fixed = format!("{key}: \"{value}");
+            return Some(
+                Diagnostic::error(
+                    Place::at(file, n as u64 + 1, column as u64),
+                    format!("`{key}` thiếu dấu ngoặc kép mở: trang sẽ hiện cả dấu `\"` ở cuối"),
+                )
+                .with_hint(format!("viết `{}`", crate::diagnostics::clip(&fixed, 120))),
+            );
+        }
+    }
+    None
+}
+
+/// `15/01/2026`, `15-1-2026`, `15.01.2026` → the hint `updated: 2026-01-15`.
+pub fn date_hint(key: &str, value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.trim().trim_matches(['"', '\'']).split(['/', '-', '.']).map(str::trim).collect();
+    let [day, month, year] = parts.as_slice() else { return None };
+    let (day, month, year): (u32, u32, u32) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
+    if year < 1900 || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!("ngày viết theo dạng năm-tháng-ngày: `{key}: {year:04}-{month:02}-{day:02}`"))
+}
+
+/// What to write for a money value YAML could not read as whole đồng.
+fn amount_hint(value: &str) -> Option<String> {
+    let value = value.trim().trim_matches(['"', '\'']).trim();
+    let folded = crate::text::fold(value);
+    if ["mien phi", "mien", "khong", "khong thu", "mien le phi", "free"].contains(&folded.trim_end_matches('.')) {
+        return Some("miễn phí viết `amount: 0`".into());
+    }
+    let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
+    let rest: String = folded.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ' ' | '\u{a0}')).collect();
+    let grouped = value.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).skip(1).all(|g| g.len() == 3);
+    if !digits.is_empty() && grouped && ["", "d", "dong", "vnd", "vnd.", "d."].contains(&rest.as_str()) {
+        let amount: u64 = digits.parse().ok()?;
+        return Some(format!("viết số nguyên đồng, không dấu chấm, dấu phẩy, dấu cách hay chữ \"đ\": `amount: {amount}`"));
+    }
+    None
+}
+
+/// The line above `line` that is not blank, with its number.
+fn line_above(text: &str, line: u64) -> Option<(u64, &str)> {
+    (1..line).rev().find_map(|n| source_line(text, n).filter(|l| !l.trim().is_empty()).map(|l| (n, l)))
+}
+
+/// `amount:200000`: a key and its value with no space after the colon.
+fn missing_space_after_colon(line: &str) -> Option<String> {
+    let body = line.trim_start().trim_start_matches("- ");
+    let (key, value) = body.split_once(':')?;
+    let key_ok = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (key_ok && !value.is_empty() && !value.starts_with([' ', '/'])).then(|| format!("{key}: {}", value.trim()))
 }
 
 fn strip_location_suffix(raw: &str) -> &str {
@@ -131,6 +200,17 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
     }
     let key = key_on_line(line);
     let value = value_on_line(line);
+    if key == Some("amount")
+        && !looks_like_dotted_thousands(value)
+        && (message.starts_with("invalid") || message.contains("expected u"))
+        && let Some(hint) = amount_hint(value)
+    {
+        return Diagnostic::error(
+            place,
+            format!("`amount: {}` không phải số tiền: `amount` là số nguyên đồng", crate::diagnostics::clip(value, 60)),
+        )
+        .with_hint(hint);
+    }
     if message.starts_with("invalid u") || message.starts_with("invalid i") || message.contains("expected u") {
         let key = key.unwrap_or("giá trị");
         if key == "amount" && looks_like_dotted_thousands(value) {
@@ -168,6 +248,22 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
         || message.contains("mapping values are not allowed")
         || message.contains("block")
     {
+        let above = line_above(text, place.line);
+        if let Some((n, above)) = above.filter(|(_, l)| l.trim_end().ends_with(": []") || l.trim_end().ends_with(":[]"))
+        {
+            let key = key_on_line(above).unwrap_or("fees");
+            return Diagnostic::error(
+                Place::at(place.file.clone(), n, 1),
+                format!("`{key}: []` là danh sách rỗng, nhưng bên dưới còn các mục của nó{english}"),
+            )
+            .with_hint(format!("xóa `[]`: viết `{key}:` rồi các mục `- …` ở các dòng dưới"));
+        }
+        if let Some(fixed) = missing_space_after_colon(line)
+            .or_else(|| above.and_then(|(_, l)| missing_space_after_colon(l)))
+        {
+            return Diagnostic::error(place, format!("thiếu dấu cách sau dấu hai chấm{english}"))
+                .with_hint(format!("viết `{}`", crate::diagnostics::clip(&fixed, 80)));
+        }
         let hint = if line.contains('\t') {
             "YAML không cho phép ký tự Tab để thụt lề: dùng dấu cách"
         } else if line.contains(": ") && line.matches(": ").count() > 1 {
@@ -245,5 +341,39 @@ mod tests {
         let text = "code: \"1.0\"\nname: 1.0\n";
         assert!(is_quoted_at(text, 1, 7));
         assert!(!is_quoted_at(text, 2, 7));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Procedure {
+        name: String,
+        #[serde(default)]
+        fees: Vec<Fee>,
+    }
+
+    fn procedure_error(text: &str) -> Diagnostic {
+        parse::<Procedure>(Path::new("p.yaml"), text).unwrap_err()
+    }
+
+    #[test]
+    fn each_slip_gets_the_exact_text_to_type() {
+        let cases = [
+            ("name: a\nfees:\n  - name: b\n    amount: \"135.000 đ\"\n", "`amount: 135000`"),
+            ("name: a\nfees:\n  - name: b\n    amount: 135.000đ\n", "`amount: 135000`"),
+            ("name: a\nfees:\n  - name: b\n    amount: 135,000\n", "`amount: 135000`"),
+            ("name: a\nfees:\n  - name: b\n    amount: 135 000\n", "`amount: 135000`"),
+            ("name: a\nfees:\n  - name: b\n    amount: Miễn phí\n", "`amount: 0`"),
+            ("name: a\nfees: []\n  - name: b\n    amount: 5\n", "xóa `[]`"),
+            ("name: a\nfees:\n\t- name: b\n", "Tab"),
+            ("name: a\nfees:\n  - name: b\n    amount:200000\n", "`amount: 200000`"),
+            ("name: Cấp giấy phép\"\n", "`name: \"Cấp giấy phép\"`"),
+        ];
+        for (text, wanted) in cases {
+            let d = procedure_error(text);
+            let hint = d.hint.clone().unwrap_or_default();
+            assert!(hint.contains(wanted), "{text:?}: {wanted} not in {d:?}");
+        }
+        assert_eq!(date_hint("updated", "15/01/2026").unwrap(), "ngày viết theo dạng năm-tháng-ngày: `updated: 2026-01-15`");
     }
 }

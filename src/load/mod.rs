@@ -60,20 +60,16 @@ pub fn load(root: &Path) -> Loaded {
             units
         }
         Err(problem) => {
-            diagnostics.push(problem);
+            // Reported once: procedures and results are not checked against a list that
+            // could not be read.
+            let hint = problem.hint.clone().map_or(String::new(), |h| format!("{h}; "));
+            diagnostics.push(problem.with_hint(format!(
+                "{hint}thủ tục và số liệu sẽ được đối chiếu với danh sách đơn vị sau khi tệp này đọc được"
+            )));
             cross_check = false;
             Vec::new()
         }
     };
-    if !cross_check {
-        diagnostics.push(
-            Diagnostic::warning(
-                Place::file(root.join("procedures")),
-                "chưa đối chiếu thủ tục và số liệu với danh sách đơn vị và cài đặt, vì có tệp ở trên chưa đọc được",
-            )
-            .with_hint("sửa lỗi trong content/site.yaml hoặc content/units.yaml rồi chạy lại"),
-        );
-    }
     ignored_files(root, &mut diagnostics);
 
     let procedure_files = yaml_files_under(&root.join("procedures"), &mut diagnostics);
@@ -185,7 +181,10 @@ fn ignored_files(root: &Path, diagnostics: &mut Diagnostics) {
         let name = entry.file_name().to_string_lossy().to_string();
         if !entry.file_type().is_file()
             || skip(&name)
-            || entry.path().ancestors().any(|a| a.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            || entry
+                .path()
+                .strip_prefix(root)
+                .is_ok_and(|p| p.iter().any(|part| part.to_string_lossy().starts_with('.')))
         {
             continue;
         }
