@@ -6,8 +6,9 @@ use serde_json::json;
 use super::lookup::{self, LookupForm};
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
+use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, PaperFacts};
 use crate::model::{Online, Procedure, UnitRef};
-use crate::render::format::{money, percent_short};
+use crate::render::format::percent_short;
 use crate::render::markdown::{inline_to_safe_html, to_safe_html};
 use crate::render::qr::Qr;
 
@@ -37,7 +38,7 @@ pub fn row(ctx: &Ctx, p: usize) -> Row {
         code: procedure.code.value.clone(),
         field: ctx.links.fields[ctx.links.field_of[p]].name.clone(),
         level: procedure.level.label(),
-        time: procedure.time.cut.unwrap_or(procedure.time.statutory).to_string(),
+        time: procedure.time_summary(),
         fee: fee_summary(procedure),
         online: (procedure.online != Online::None).then(|| procedure.online.label()),
         units: units_summary(ctx, p),
@@ -53,18 +54,10 @@ pub fn permalink_path(procedure: &Procedure) -> String {
     format!("/tt/{}/", procedure.code.value)
 }
 
-/// `135.000 đ`, `Miễn phí`, a range, or `Xem chi tiết` when only a note gives the amount.
+/// The model's fee summary: `135.000 đ`, `Miễn phí`, a range, `25 USD`, or
+/// "Chưa có thông tin về phí, lệ phí" when nothing is known.
 pub fn fee_summary(procedure: &Procedure) -> String {
-    let amounts: Vec<u64> = procedure.fees.iter().filter_map(|f| f.amount).collect();
-    if procedure.fees.is_empty() || (amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0)) {
-        return "Miễn phí".into();
-    }
-    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else { return "Xem chi tiết".into() };
-    let mut text = if min == max { money(*min) } else { format!("{} – {}", money(*min), money(*max)) };
-    if amounts.len() < procedure.fees.len() {
-        text.push_str(" (và khoản khác)");
-    }
-    text
+    procedure.fee_summary()
 }
 
 fn units_summary(ctx: &Ctx, p: usize) -> String {
@@ -115,6 +108,7 @@ struct ProcedureView {
     time_note: Option<String>,
     fee_summary: String,
     fees: Vec<FeeView>,
+    papers_text: &'static str,
     submit_at: Option<String>,
     online: &'static str,
     online_available: bool,
@@ -191,9 +185,9 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         field_name: field.name.clone(),
         field_url: ctx.url(&format!("/linh-vuc/{}/", field.slug)),
         level: procedure.level.label(),
-        statutory: procedure.time.statutory.to_string(),
-        cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
-        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0).map(percent_short),
+        statutory: if procedure.times_vary() { procedure.time_summary() } else { procedure.time.statutory.to_string() },
+        cut: procedure.time.real_cut().filter(|_| !procedure.times_vary()).map(|c| c.to_string()),
+        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0 && !procedure.times_vary()).map(percent_short),
         time_note: procedure.time.note.clone(),
         fee_summary: fee_summary(procedure),
         fees: procedure
@@ -202,7 +196,7 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
             .map(|f| FeeView {
                 name: f.name.clone(),
                 kind: f.kind.map(|k| k.label()),
-                amount: f.amount.map(money),
+                amount: f.money().map(|m| m.to_string()),
                 note: f.note.clone(),
             })
             .collect(),
@@ -214,24 +208,30 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         hotline,
         applicants: procedure.applicants.clone(),
         sets: procedure.sets,
+        papers_text: match procedure.paper_facts() {
+            PaperFacts::None => PAPERS_NONE,
+            _ => PAPERS_UNKNOWN,
+        },
         papers: procedure
             .papers
             .iter()
+            .chain(procedure.cases.iter().flat_map(|c| c.papers.iter()))
             .map(|paper| PaperView {
                 name: paper.name.clone(),
                 originals: paper.originals,
                 copies: paper.copies,
                 note: paper.note.clone(),
-                form_url: paper
-                    .form
-                    .as_ref()
-                    .map(|f| ctx.url(&format!("/tep/{}", f.value.trim_start_matches("/tep/").trim_start_matches('/')))),
+                form_url: paper.form_url().map(str::to_string).or_else(|| {
+                    paper.form_file().map(|f| {
+                        ctx.url(&format!("/tep/{}", f.value.trim_start_matches("/tep/").trim_start_matches('/')))
+                    })
+                }),
                 form_name: paper.form.as_ref().map(|f| f.value.rsplit('/').next().unwrap_or(&f.value).to_string()),
             })
             .collect(),
         steps: procedure.steps.iter().map(|s| inline_to_safe_html(s)).collect(),
         requirements: procedure.requirements.as_deref().map(to_safe_html),
-        result: procedure.result.clone(),
+        result: (!procedure.result.is_empty()).then(|| procedure.result.join("; ")),
         legal_basis: procedure.legal_basis.clone(),
         units,
         units_summary: summarized.then(|| units_summary(ctx, p)),
