@@ -57,7 +57,10 @@ fn missing_opening_quote(file: &Path, text: &str) -> Option<Diagnostic> {
             continue;
         }
         let value = value.trim_end();
-        if value.ends_with('"') && !value.starts_with(['"', '\'', '[', '{', '|', '>']) && value.matches('"').count() % 2 == 1 {
+        if value.ends_with('"')
+            && !value.starts_with(['"', '\'', '[', '{', '|', '>'])
+            && value.matches('"').count() % 2 == 1
+        {
             let column = line.len() - line.trim_start().len() + line.trim_start().len() - body.len() + key.len() + 3;
             let fixed = format!("{key}: \"{value}");
             return Some(
@@ -91,11 +94,14 @@ fn amount_hint(value: &str) -> Option<String> {
         return Some("miễn phí viết `amount: 0`".into());
     }
     let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
-    let rest: String = folded.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ' ' | '\u{a0}')).collect();
+    let rest: String =
+        folded.chars().filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ' ' | '\u{a0}')).collect();
     let grouped = value.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).skip(1).all(|g| g.len() == 3);
     if !digits.is_empty() && grouped && ["", "d", "dong", "vnd", "vnd.", "d."].contains(&rest.as_str()) {
         let amount: u64 = digits.parse().ok()?;
-        return Some(format!("viết số nguyên đồng, không dấu chấm, dấu phẩy, dấu cách hay chữ \"đ\": `amount: {amount}`"));
+        return Some(format!(
+            "viết số nguyên đồng, không dấu chấm, dấu phẩy, dấu cách hay chữ \"đ\": `amount: {amount}`"
+        ));
     }
     None
 }
@@ -266,8 +272,8 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
             )
             .with_hint(format!("xóa `[]`: viết `{key}:` rồi các mục `- …` ở các dòng dưới"));
         }
-        if let Some(fixed) = missing_space_after_colon(line)
-            .or_else(|| above.and_then(|(_, l)| missing_space_after_colon(l)))
+        if let Some(fixed) =
+            missing_space_after_colon(line).or_else(|| above.and_then(|(_, l)| missing_space_after_colon(l)))
         {
             return Diagnostic::error(place, format!("thiếu dấu cách sau dấu hai chấm{english}"))
                 .with_hint(format!("viết `{}`", crate::diagnostics::clip(&fixed, 80)));
@@ -280,6 +286,10 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
             "kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột, dùng dấu cách chứ không dùng Tab"
         };
         return Diagnostic::error(place, format!("lỗi cú pháp YAML (syntax error){english}")).with_hint(hint);
+    }
+    if let Some(fixed) = missing_space_after_colon(line) {
+        return Diagnostic::error(place, format!("thiếu dấu cách sau dấu hai chấm{english}"))
+            .with_hint(format!("viết `{}`", crate::diagnostics::clip(&fixed, 80)));
     }
     Diagnostic::error(place, format!("không đọc được tệp YAML{english}"))
 }
@@ -382,6 +392,9 @@ mod tests {
             let hint = d.hint.clone().unwrap_or_default();
             assert!(hint.contains(wanted), "{text:?}: {wanted} not in {d:?}");
         }
-        assert_eq!(date_hint("updated", "15/01/2026").unwrap(), "ngày viết theo dạng năm-tháng-ngày: `updated: 2026-01-15`");
+        assert_eq!(
+            date_hint("updated", "15/01/2026").unwrap(),
+            "ngày viết theo dạng năm-tháng-ngày: `updated: 2026-01-15`"
+        );
     }
 }

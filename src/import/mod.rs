@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Place, did_you_mean};
-use crate::model::duration::Duration;
+use crate::model::duration::{Duration, Wording};
 use crate::scaffold::{quote, schema_line, today};
 use crate::text::{fold, slugify};
 use sheet::{Cell, read_rows};
@@ -163,55 +163,31 @@ pub struct TimeWords {
 }
 
 /// "Không quá 05 ngày làm việc kể từ…", "30 ngày (không kể thời gian bổ sung hồ sơ)",
-/// "Trong ngày làm việc", "5 ngày làm việc.": a duration the format reads, the rest a note.
+/// "Trong ngày làm việc", "01 tháng": a duration the format reads, the rest a note; words
+/// with no one duration ("Ngay sau khi nhận đủ hồ sơ") are kept as written (`time.text`).
 pub fn time_of(cell: &str) -> TimeWords {
     let text = cell.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = text.trim().trim_end_matches(['.', ';']).trim().to_string();
     if text.is_empty() {
         return TimeWords::default();
     }
-    if Duration::parse(&text).is_ok() {
-        return TimeWords { statutory: Some(text), ..TimeWords::default() };
-    }
-    let folded = fold(&text);
-    // Same day: "Trong ngày", "Trong ngày làm việc", "Ngay trong ngày".
-    for lead in ["ngay trong ngay lam viec", "trong ngay lam viec", "ngay trong ngay", "trong ngay"] {
-        if let Some(rest) = folded.strip_prefix(lead)
-            && (rest.is_empty() || rest.starts_with([' ', ',', ';', '(']))
-        {
-            let rest_text: String = text.chars().skip(lead.chars().count()).collect();
-            return TimeWords { statutory: Some("trong ngày".into()), text: None, note: note_of(&rest_text) };
-        }
-    }
-    // Leading words that do not change the duration.
-    let mut words: Vec<&str> = text.split(' ').collect();
-    for lead in ["không quá", "trong thời hạn", "trong vòng", "tối đa", "thời hạn", "trong", "là"] {
-        let n = lead.split(' ').count();
-        if words.len() > n && fold(&words[..n].join(" ")) == fold(lead) {
-            words.drain(..n);
-        }
-    }
-    for take in (2..=4.min(words.len())).rev() {
-        let head = words[..take].join(" ");
-        let head = head.trim_end_matches([',', ';', '.', ':']);
-        if Duration::parse(head).is_ok() {
-            return TimeWords {
-                statutory: Some(head.to_string()),
-                text: None,
-                note: note_of(&words[take..].join(" ")),
+    match Duration::from_wording(&text) {
+        Wording::Duration { duration, note } => {
+            let statutory = match duration {
+                Duration::SameDay => "trong ngày".to_string(),
+                other => other.to_string(),
             };
+            let note = note.map(|n| {
+                let n = n.trim();
+                match n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+                    Some(inner) if !inner.contains(['(', ')']) => inner.trim().to_string(),
+                    _ => n.to_string(),
+                }
+            });
+            TimeWords { statutory: Some(statutory), text: None, note: note.filter(|n| !n.is_empty()) }
         }
+        Wording::Text => TimeWords { statutory: None, text: Some(text), note: None },
     }
-    TimeWords { statutory: None, text: Some(text), note: None }
-}
-
-fn note_of(rest: &str) -> Option<String> {
-    let rest = rest.trim().trim_start_matches([',', ';', '.', ':', '-', '–']).trim();
-    let rest = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
-        _ => rest,
-    };
-    (!rest.is_empty() && fold(rest) != "lam viec").then(|| rest.to_string())
 }
 
 /// Whether every filled cell of a row is a column number: `(1) (2) …` or `1 2 3 …`.
@@ -456,17 +432,13 @@ pub fn import_procedures_for(
         };
 
         let time = time_of(get(Column::Time));
-        let Some(statutory) = time.statutory.clone() else {
-            let why = match &time.text {
-                Some(text) => format!("không đọc được thời hạn `{}`", crate::diagnostics::clip(text, 80)),
-                None => "dòng này thiếu thời hạn giải quyết".into(),
-            };
+        if time.statutory.is_none() && time.text.is_none() {
             imported.problems.push(
-                problem(Column::Time, why)
-                    .with_hint("bắt đầu bằng `N ngày làm việc`, `N ngày`, `N giờ` hoặc `trong ngày`"),
+                problem(Column::Time, "dòng này thiếu thời hạn giải quyết".into())
+                    .with_hint("điền thời hạn như đã công bố, ví dụ `05 ngày làm việc`"),
             );
             continue;
-        };
+        }
 
         let path = match existing.get(code) {
             Some(path) => path.clone(),
@@ -513,7 +485,14 @@ pub fn import_procedures_for(
         yaml.push_str(
             "channels: [in_person]          # SỬA: in_person (trực tiếp), online (trực tuyến), postal (bưu chính)\n",
         );
-        yaml.push_str(&format!("time:\n  statutory: {}                # thời hạn theo quy định\n", quote(&statutory)));
+        yaml.push_str("time:\n");
+        if let Some(statutory) = &time.statutory {
+            yaml.push_str(&format!("  statutory: {}                # thời hạn theo quy định\n", quote(statutory)));
+        }
+        if let Some(text) = &time.text {
+            imported.count("thời hạn không phải một số ngày (ghi nguyên văn vào `time.text`)");
+            yaml.push_str(&format!("  text: {}                # thời hạn như đã công bố\n", quote(text)));
+        }
         if let Some(note) = &time.note {
             yaml.push_str(&format!("  note: {}\n", quote(note)));
         }
@@ -591,15 +570,16 @@ mod tests {
     #[test]
     fn times_in_words() {
         let t = |s: &str| time_of(s);
-        assert_eq!(t("05 ngày làm việc kể từ ngày nhận đủ hồ sơ").statutory.as_deref(), Some("05 ngày làm việc"));
+        assert_eq!(t("05 ngày làm việc kể từ ngày nhận đủ hồ sơ").statutory.as_deref(), Some("5 ngày làm việc"));
         assert_eq!(t("05 ngày làm việc kể từ ngày nhận đủ hồ sơ").note.as_deref(), Some("kể từ ngày nhận đủ hồ sơ"));
-        assert_eq!(t("Không quá 05 ngày làm việc").statutory.as_deref(), Some("05 ngày làm việc"));
+        assert_eq!(t("Không quá 05 ngày làm việc").statutory.as_deref(), Some("5 ngày làm việc"));
         assert_eq!(t("5 ngày làm việc.").statutory.as_deref(), Some("5 ngày làm việc"));
         assert_eq!(t("Trong ngày làm việc"), TimeWords { statutory: Some("trong ngày".into()), ..Default::default() });
         let thirty = t("30 ngày (không kể thời gian bổ sung hồ sơ)");
         assert_eq!(thirty.statutory.as_deref(), Some("30 ngày"));
         assert_eq!(thirty.note.as_deref(), Some("không kể thời gian bổ sung hồ sơ"));
         assert_eq!(t("Theo thỏa thuận").text.as_deref(), Some("Theo thỏa thuận"));
+        assert_eq!(t("01 tháng").statutory.as_deref(), Some("1 tháng"));
     }
 
     #[test]
