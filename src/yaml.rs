@@ -13,15 +13,103 @@ pub type Located<T> = Spanned<T>;
 
 /// Parses one YAML document; on failure, one diagnostic at the exact place.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
+    parse_raw(file, text).map_err(|(diagnostic, _)| diagnostic)
+}
+
+/// Like [`parse`], and the serde message behind the diagnostic.
+fn parse_raw<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, (Diagnostic, String)> {
     if let Some(problem) = missing_opening_quote(file, text) {
-        return Err(problem);
+        return Err((problem, String::new()));
     }
     serde_saphyr::from_str(text).map_err(|error| {
         let (line, column) = error.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
         let raw = error.without_snippet().to_string();
-        let message = strip_location_suffix(&raw);
-        explain(Place::at(file, line, column), message, text)
+        let message = strip_location_suffix(&raw).to_string();
+        (explain(Place::at(file, line, column), &message, text), message)
     })
+}
+
+/// Most mistakes reported from one file in one run.
+const MAX_RECOVERED: usize = 20;
+
+/// Parses like [`parse`], but goes on after a wrong value, an unknown key or a key written
+/// twice: the value is replaced by a stand-in of the right type (or the line is set aside)
+/// and the file read again, so that every such mistake of a file is reported in one run.
+/// The value comes back (built with stand-ins) when only such mistakes were found; it must
+/// then never be published, only checked further: the problems carry errors.
+pub fn parse_recovering<T: DeserializeOwned>(file: &Path, text: &str) -> (Option<T>, Vec<Diagnostic>) {
+    let mut text = text.to_string();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    loop {
+        match parse_raw::<T>(file, &text) {
+            Ok(value) => return (Some(value), problems),
+            Err((diagnostic, message)) => {
+                let patched = stand_in(&text, diagnostic.place.line, &message);
+                let repeated = problems.iter().any(|p| p.place == diagnostic.place);
+                if !repeated {
+                    problems.push(diagnostic);
+                }
+                match patched {
+                    Some(patched) if !repeated && patched != text && problems.len() < MAX_RECOVERED => text = patched,
+                    _ => return (None, problems),
+                }
+            }
+        }
+    }
+}
+
+/// The text with the mistake at `line` replaced by something of the right type, if we can.
+fn stand_in(text: &str, line: u64, message: &str) -> Option<String> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let current = lines.get(index)?.clone();
+    let indent = current.len() - current.trim_start().len();
+    let set_aside = |lines: &mut Vec<String>| {
+        // The key's line and the lines under it become comments.
+        lines[index] = format!("{}# {}", " ".repeat(indent), current.trim_start());
+        for next in lines.iter_mut().skip(index + 1) {
+            let next_indent = next.len() - next.trim_start().len();
+            if next.trim().is_empty() || next_indent <= indent && !next.trim_start().starts_with('#') {
+                break;
+            }
+            *next = format!("{}# {}", " ".repeat(next_indent), next.trim_start());
+        }
+    };
+    if message.starts_with("unknown field") || message.starts_with("duplicate mapping key") {
+        if current.trim_start().starts_with("- ") {
+            return None;
+        }
+        set_aside(&mut lines);
+        return Some(lines.join("\n"));
+    }
+    let typed = ["invalid type", "invalid value", "invalid length", "invalid digit", "invalid u", "invalid i"]
+        .iter()
+        .any(|p| message.starts_with(p))
+        || message.contains("expected u");
+    let variant = message.starts_with("unknown variant");
+    if !typed && !variant {
+        return None;
+    }
+    let (head, value) = current.split_once(": ")?;
+    if value.trim().is_empty() {
+        return None;
+    }
+    let stand_in = if variant {
+        expected_list(message).first().map(|v| v.to_string())?
+    } else if message.contains("expected a sequence") {
+        "[]".to_string()
+    } else if message.contains("expected a string") {
+        "\"\"".to_string()
+    } else if message.contains("struct") || message.contains("map") {
+        "{}".to_string()
+    } else if message.contains("bool") {
+        "false".to_string()
+    } else {
+        "0".to_string()
+    };
+    let comment = value.split_once(" #").map(|(_, c)| format!(" #{c}")).unwrap_or_default();
+    lines[index] = format!("{head}: {stand_in}{comment}");
+    Some(lines.join("\n"))
 }
 
 /// The place of a located value.
@@ -396,5 +484,15 @@ mod tests {
             date_hint("updated", "15/01/2026").unwrap(),
             "ngày viết theo dạng năm-tháng-ngày: `updated: 2026-01-15`"
         );
+    }
+
+    #[test]
+    fn every_wrong_value_of_a_file_in_one_run() {
+        let text =
+            "name: a\nfees:\n  - name: b\n    amount: 200.000\n  - name: c\n    amount: \"135.000 đ\"\n    amout: 5\n";
+        let (value, problems) = parse_recovering::<Procedure>(Path::new("p.yaml"), text);
+        assert!(value.is_some(), "{problems:?}");
+        let lines: Vec<u64> = problems.iter().map(|p| p.place.line).collect();
+        assert_eq!(lines, vec![4, 6, 7], "{problems:?}");
     }
 }

@@ -691,3 +691,18 @@ fn a_huge_cell_is_quoted_short() {
     assert_eq!(code, 1);
     assert!(stderr.len() < 3_000, "{} bytes", stderr.len());
 }
+
+// ---------------------------------------------------------------------------------------------
+// All mistakes of one file in one run (13.4)
+
+#[test]
+fn four_mistakes_in_one_file_come_in_one_run() {
+    let root = repo().join("tests/sites/err-four-mistakes-one-file");
+    let (code, stderr) = check(&root);
+    assert_eq!(code, 1);
+    assert_eq!(errors_in(&stderr), 4, "{stderr}");
+    for hint in ["`amount: 200000`", "`updated: 2026-01-15`", "có phải ý bạn là `so-xay-dung`?", "`N ngày làm việc`"]
+    {
+        assert!(stderr.contains(hint), "{hint} not in {stderr}");
+    }
+}

@@ -75,13 +75,21 @@ pub fn load(root: &Path) -> Loaded {
     let procedure_files = yaml_files_under(&root.join("procedures"), &mut diagnostics);
     let results: Vec<_> = procedure_files.par_iter().map(|file| procedure::load_procedure(file)).collect();
     let mut procedures = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, file) in results.into_iter().zip(&procedure_files) {
         match result {
             Ok((procedure, problems)) => {
                 diagnostics.extend(problems);
                 procedures.push(procedure);
             }
-            Err(problems) => diagnostics.extend(problems),
+            Err(problems) => {
+                // The file's other mistakes are known; its units are checked here, since it
+                // will not reach the site-wide checks.
+                let readable = problems.iter().all(|p| p.place.file == *file && p.place.line > 0);
+                diagnostics.extend(problems);
+                if readable && cross_check {
+                    diagnostics.extend(unknown_units_of(file, &units));
+                }
+            }
         }
     }
 
@@ -93,6 +101,44 @@ pub fn load(root: &Path) -> Loaded {
     diagnostics.extend(problems);
     let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
     Loaded { site, diagnostics, cross_check }
+}
+
+/// The unit ids a procedure file names that are not in units.yaml (for a file that could not
+/// be loaded whole).
+fn unknown_units_of(file: &Path, units: &[crate::model::Unit]) -> Vec<Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct UnitsOnly {
+        #[serde(default)]
+        unit: Option<yaml::Located<String>>,
+        #[serde(default)]
+        units: Option<UnitList>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum UnitList {
+        Ids(Vec<yaml::Located<String>>),
+        Other(serde::de::IgnoredAny),
+    }
+    let Ok(text) = read_source(file) else { return Vec::new() };
+    let Ok(only) = yaml::parse::<UnitsOnly>(file, &text) else { return Vec::new() };
+    let mut named: Vec<yaml::Located<String>> = only.unit.into_iter().collect();
+    if let Some(UnitList::Ids(ids)) = only.units {
+        named.extend(ids);
+    }
+    named
+        .iter()
+        .filter(|id| !units.iter().any(|u| u.id == id.value.trim()))
+        .map(|id| {
+            Diagnostic::error(
+                place_of(file, id),
+                format!("không có đơn vị `{}` trong content/units.yaml", crate::diagnostics::clip(id.value.trim(), 80)),
+            )
+            .with_hint(crate::diagnostics::unit_hint(
+                id.value.trim(),
+                units.iter().map(|u| (u.id.as_str(), u.name.as_str())),
+            ))
+        })
+        .collect()
 }
 
 fn not_a_site_folder(root: &Path) -> Diagnostic {

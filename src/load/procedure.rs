@@ -18,8 +18,9 @@ type Problems = Vec<Diagnostic>;
 /// One procedure file; problems that still leave a usable procedure come back beside it.
 pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
     let text = read_source(path).map_err(|d| vec![d])?;
-    let source: ProcedureSource = yaml::parse(path, &text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    // Every wrong value of the file in one run: what could be read goes on being checked.
+    let (source, mut problems) = yaml::parse_recovering::<ProcedureSource>(path, &text);
+    let Some(source) = source else { return Err(problems) };
     let spot = |v: &Located<String>| Spot { place: place_of(path, v), value: v.value.trim().to_string() };
 
     let code = spot(&source.code);
@@ -73,7 +74,10 @@ pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
     let updated = match Date::parse(&source.updated.value) {
         Ok(date) => Some(date),
         Err(why) => {
-            problems.push(Diagnostic::error(place_of(path, &source.updated), format!("`updated`: {why}")));
+            problems.push(
+                Diagnostic::error(place_of(path, &source.updated), format!("`updated`: {why}"))
+                    .with_hint_opt(yaml::date_hint("updated", &source.updated.value)),
+            );
             None
         }
     };
