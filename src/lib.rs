@@ -34,6 +34,8 @@ pub struct Report {
     pub bytes: u64,
     pub procedures: usize,
     pub units: usize,
+    /// Files written to disk: new or changed since the previous build (0 when nothing changed).
+    pub written: u64,
 }
 
 /// Loads and checks a site; the site comes back only when nothing is wrong enough to stop.
@@ -70,8 +72,9 @@ pub fn build_with_progress(
         bytes.fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
         staging.write(&output.path, &output.bytes)
     })?;
-    staging.commit().map_err(|d| vec![d])?;
+    let done = staging.commit().map_err(|d| vec![d])?;
     Ok(Report {
+        written: done.written,
         pages,
         files: files.into_inner() as usize,
         bytes: bytes.into_inner(),

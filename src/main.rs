@@ -282,8 +282,12 @@ fn build(root: &Path, out: &Path, warnings: WarningMode) -> Option<String> {
         Ok(report) => {
             let seconds = started.elapsed().as_secs_f64();
             let seconds = format!("{seconds:.2}").replace('.', ",");
+            let written = match report.written {
+                0 => "không có tệp nào thay đổi".to_string(),
+                n => format!("ghi {} tệp mới hoặc đã đổi", format::number(n)),
+            };
             eprintln!(
-                "Đã tạo {} trang trong {seconds} s ({} thủ tục, {} đơn vị) → {}",
+                "Đã tạo {} trang trong {seconds} s ({} thủ tục, {} đơn vị; {written}) → {}",
                 format::number(report.pages as u64),
                 format::number(report.procedures as u64),
                 format::number(report.units as u64),
