@@ -337,6 +337,7 @@ fn the_published_list_imports_with_fees_times_fields_and_levels_and_builds() {
     write_published_list(&list, false);
     let before = yaml_files(&root).len();
     let (_, stderr) = import(&root, &list, &["--unit", "so-tu-phap"]);
+    eprintln!("{stderr}");
     let files = yaml_files(&root);
     let imported: Vec<&(PathBuf, String)> = files.iter().filter(|(_, t)| t.contains("Nhập từ bảng tính")).collect();
     assert!(imported.len() >= 18, "{} of 20 imported:\n{stderr}", imported.len());
