@@ -42,13 +42,12 @@ pub struct Links {
 pub fn check(site: &Site) -> (Links, Diagnostics) {
     let mut problems = Diagnostics::new();
     let unit_index: HashMap<String, usize> = site.units.iter().enumerate().map(|(i, u)| (u.id.clone(), i)).collect();
-    let unit_ids: Vec<&str> = site.units.iter().map(|u| u.id.as_str()).collect();
     let unknown_unit = |spot: &Spot<String>| {
         Diagnostic::error(spot.place.clone(), format!("không có đơn vị `{}` trong content/units.yaml", spot.value))
-            .with_hint(match did_you_mean(&spot.value, unit_ids.iter().copied()) {
-                Some(near) => format!("có phải ý bạn là `{near}`?"),
-                None => "dùng `id` của một đơn vị trong content/units.yaml".to_string(),
-            })
+            .with_hint(crate::diagnostics::unit_hint(
+                &spot.value,
+                site.units.iter().map(|u| (u.id.as_str(), u.name.as_str())),
+            ))
     };
 
     for unit in &site.units {

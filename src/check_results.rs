@@ -55,7 +55,6 @@ pub fn check_results(site: &Site, unit_index: &HashMap<String, usize>) -> (Vec<C
     let mut problems = Diagnostics::new();
     let codes: HashMap<&str, usize> =
         site.procedures.iter().enumerate().map(|(i, p)| (p.code.value.as_str(), i)).collect();
-    let unit_ids: Vec<&str> = site.units.iter().map(|u| u.id.as_str()).collect();
     let mut checked = Vec::with_capacity(site.results.len());
     let mut seen: HashMap<(Period, usize, Option<usize>), usize> = HashMap::new();
 
@@ -66,10 +65,10 @@ pub fn check_results(site: &Site, unit_index: &HashMap<String, usize>) -> (Vec<C
                     row.unit.place.clone(),
                     format!("không có đơn vị `{}` trong content/units.yaml", row.unit.value),
                 )
-                .with_hint(match did_you_mean(&row.unit.value, unit_ids.iter().copied()) {
-                    Some(near) => format!("có phải ý bạn là `{near}`?"),
-                    None => "dùng `id` của một đơn vị trong content/units.yaml".to_string(),
-                }),
+                .with_hint(crate::diagnostics::unit_hint(
+                    &row.unit.value,
+                    site.units.iter().map(|u| (u.id.as_str(), u.name.as_str())),
+                )),
             );
             continue;
         };

@@ -148,12 +148,15 @@ enum NewCommand {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// Mỗi dòng của bảng tính thành một tệp procedures/<lĩnh-vực>/<tên>.yaml
+    /// Danh mục thủ tục tỉnh công bố (.xlsx hoặc .csv): mỗi thủ tục thành một tệp procedures/<lĩnh-vực>/<tên>.yaml
     #[command(name = "thu-tuc")]
     ThuTuc {
-        /// Tệp .xlsx hoặc .csv; cột: Mã thủ tục, Tên thủ tục, Lĩnh vực, Cấp thực hiện, Thời hạn giải quyết, Phí, lệ phí, Cơ quan thực hiện
+        /// Tệp .xlsx hoặc .csv; cột tìm theo tiêu đề: STT, Mã TTHC, Tên thủ tục hành chính, Lĩnh vực, Thời hạn giải quyết, Địa điểm thực hiện, Phí, lệ phí, Căn cứ pháp lý, Cơ quan thực hiện
         #[arg(value_name = "TỆP")]
         file: PathBuf,
+        /// Đơn vị thực hiện các thủ tục không phải cấp xã (id trong content/units.yaml); thủ tục cấp xã giao cho mọi xã, phường
+        #[arg(long, value_name = "ID")]
+        unit: Option<String>,
         /// Thư mục gốc của trang (site root)
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
@@ -217,7 +220,9 @@ fn main() -> ExitCode {
             schema(name.as_deref())
         }
         Command::New(what) => new(what),
-        Command::Import(ImportCommand::ThuTuc { file, root, force }) => import(&root, &file, force),
+        Command::Import(ImportCommand::ThuTuc { file, unit, root, force }) => {
+            import(&root, &file, unit.as_deref(), force)
+        }
         Command::Import(ImportCommand::Dvc { paths, root }) => import_dvc(&root, &paths),
     }
 }
@@ -368,19 +373,34 @@ fn new(what: NewCommand) -> ExitCode {
     }
 }
 
-fn import(root: &Path, file: &Path, force: bool) -> ExitCode {
-    let imported = match congkhai::import::import_procedures(root, file, force) {
+fn import(root: &Path, file: &Path, unit: Option<&str>, force: bool) -> ExitCode {
+    let imported = match congkhai::import::import_procedures_for(root, file, unit, force) {
         Ok(imported) => imported,
         Err(problem) => return finish(root, Err(problem)),
     };
     let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
-    for (row, path) in &imported.written {
+    // One line per file for a short list; a long one is counted, so errors stay on screen.
+    const LISTED: usize = 30;
+    for (row, path) in imported.written.iter().take(LISTED) {
         eprintln!("dòng {row}: đã ghi {}", shown(path));
     }
-    for (row, path) in &imported.skipped {
+    if imported.written.len() > LISTED {
+        eprintln!("… và {} tệp khác trong procedures/", imported.written.len() - LISTED);
+    }
+    for (row, path) in imported.skipped.iter().take(LISTED) {
         eprintln!("dòng {row}: bỏ qua, tệp {} đã có (dùng --force để ghi đè)", shown(path));
     }
-    print_diagnostics(Path::new("."), imported.problems.clone());
+    if imported.skipped.len() > LISTED {
+        eprintln!("… và bỏ qua {} tệp đã có khác (dùng --force để ghi đè)", imported.skipped.len() - LISTED);
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", congkhai::diagnostics::report(Path::new("."), &imported.problems, WarningMode::Grouped, color));
+    if !imported.not_carried.is_empty() {
+        eprintln!("Chưa mang sang được:");
+        for (what, count) in &imported.not_carried {
+            eprintln!("  {count} × {what}");
+        }
+    }
     eprintln!(
         "Đã nhập {} thủ tục, bỏ qua {} tệp đã có, {} dòng không đọc được.",
         imported.written.len(),

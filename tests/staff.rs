@@ -293,7 +293,9 @@ fn serve_rebuilds_on_save_and_shows_errors_over_the_last_good_site() {
     let (status, body) = get(server.port, page);
     assert_eq!(status, 200);
     assert!(body.contains("Cấp đổi giấy phép lái xe"));
-    assert!(body.contains("/__congkhai/tai-lai.js"), "the reload script is served");
+    assert!(body.contains(congkhai::serve::SCRIPT_PATH), "the reload script is served");
+    let (status, script) = get(server.port, congkhai::serve::SCRIPT_PATH);
+    assert!(status == 200 && script.contains("/__congkhai/version"), "{script}");
     assert!(
         !std::fs::read_to_string(out.join("thu-tuc/cap-doi-giay-phep-lai-xe/index.html"))
             .unwrap()
@@ -572,7 +574,7 @@ fn a_spreadsheet_and_a_csv_become_procedure_files() {
         let (_dir, root) = copy_site("tiny");
         let before = std::fs::read_to_string(root.join("procedures/duong-bo/doi-gplx.yaml")).unwrap();
         let (code, stderr) = import(&root, fixture, false);
-        assert_eq!(code, 1, "three rows cannot be read: {stderr}");
+        assert_eq!(code, 1, "two rows cannot be read: {stderr}");
         insta::assert_snapshot!(format!("import-{fixture}"), stderr);
 
         let permit =
@@ -595,10 +597,10 @@ fn a_spreadsheet_and_a_csv_become_procedure_files() {
 
         // Again: nothing is overwritten without --force; with it, the files are rewritten.
         let (_, again) = import(&root, fixture, false);
-        assert!(again.contains("Đã nhập 0 thủ tục, bỏ qua 4 tệp đã có, 3 dòng không đọc được."), "{again}");
+        assert!(again.contains("Đã nhập 0 thủ tục, bỏ qua 5 tệp đã có, 2 dòng không đọc được."), "{again}");
         std::fs::write(root.join("procedures/ho-tich/dang-ky-ket-hon.yaml"), "sửa tay").unwrap();
         let (_, forced) = import(&root, fixture, true);
-        assert!(forced.contains("Đã nhập 4 thủ tục, bỏ qua 0 tệp đã có"), "{forced}");
+        assert!(forced.contains("Đã nhập 5 thủ tục, bỏ qua 0 tệp đã có"), "{forced}");
         assert!(
             std::fs::read_to_string(root.join("procedures/ho-tich/dang-ky-ket-hon.yaml"))
                 .unwrap()

@@ -77,32 +77,36 @@ pub fn load(root: &Path) -> Loaded {
             units
         }
         Err(problem) => {
-            diagnostics.push(problem);
+            // Reported once: procedures and results are not checked against a list that
+            // could not be read.
+            let hint = problem.hint.clone().map_or(String::new(), |h| format!("{h}; "));
+            diagnostics.push(problem.with_hint(format!(
+                "{hint}thủ tục và số liệu sẽ được đối chiếu với danh sách đơn vị sau khi tệp này đọc được"
+            )));
             cross_check = false;
             Vec::new()
         }
     };
-    if !cross_check {
-        diagnostics.push(
-            Diagnostic::warning(
-                Place::file(root.join("procedures")),
-                "chưa đối chiếu thủ tục và số liệu với danh sách đơn vị và cài đặt, vì có tệp ở trên chưa đọc được",
-            )
-            .with_hint("sửa lỗi trong content/site.yaml hoặc content/units.yaml rồi chạy lại"),
-        );
-    }
     ignored_files(root, &mut diagnostics);
 
     let procedure_files = yaml_files_under(&fence, &root.join("procedures"), &mut diagnostics);
     let results: Vec<_> = procedure_files.par_iter().map(|file| procedure::load_procedure(file)).collect();
     let mut procedures = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, file) in results.into_iter().zip(&procedure_files) {
         match result {
             Ok((procedure, problems)) => {
                 diagnostics.extend(problems);
                 procedures.push(procedure);
             }
-            Err(problems) => diagnostics.extend(problems),
+            Err(problems) => {
+                // The file's other mistakes are known; its units are checked here, since it
+                // will not reach the site-wide checks.
+                let readable = problems.iter().all(|p| p.place.file == *file && p.place.line > 0);
+                diagnostics.extend(problems);
+                if readable && cross_check {
+                    diagnostics.extend(unknown_units_of(file, &units));
+                }
+            }
         }
     }
 
@@ -126,7 +130,48 @@ pub fn load(root: &Path) -> Loaded {
 
 /// Loads one procedure from its text as `check` would (used by imports before they write).
 pub fn check_procedure_text(path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
-    procedure::load_procedure_text(path, text).map(|_| ())
+    match procedure::load_procedure_text(path, text) {
+        Ok((_, problems)) if !problems.iter().any(Diagnostic::is_error) => Ok(()),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
+/// The unit ids a procedure file names that are not in units.yaml (for a file that could not
+/// be loaded whole).
+fn unknown_units_of(file: &Path, units: &[crate::model::Unit]) -> Vec<Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct UnitsOnly {
+        #[serde(default)]
+        unit: Option<yaml::Located<String>>,
+        #[serde(default)]
+        units: Option<UnitList>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum UnitList {
+        Ids(Vec<yaml::Located<String>>),
+        Other(serde::de::IgnoredAny),
+    }
+    let Ok(text) = read_source(file) else { return Vec::new() };
+    let Ok(only) = yaml::parse::<UnitsOnly>(file, &text) else { return Vec::new() };
+    let mut named: Vec<yaml::Located<String>> = only.unit.into_iter().collect();
+    if let Some(UnitList::Ids(ids)) = only.units {
+        named.extend(ids);
+    }
+    named
+        .iter()
+        .filter(|id| !units.iter().any(|u| u.id == id.value.trim()))
+        .map(|id| {
+            Diagnostic::error(
+                place_of(file, id),
+                format!("không có đơn vị `{}` trong content/units.yaml", crate::diagnostics::clip(id.value.trim(), 80)),
+            )
+            .with_hint(crate::diagnostics::unit_hint(
+                id.value.trim(),
+                units.iter().map(|u| (u.id.as_str(), u.name.as_str())),
+            ))
+        })
+        .collect()
 }
 
 fn not_a_site_folder(root: &Path) -> Diagnostic {
@@ -215,7 +260,10 @@ fn ignored_files(root: &Path, diagnostics: &mut Diagnostics) {
         let name = entry.file_name().to_string_lossy().to_string();
         if !entry.file_type().is_file()
             || skip(&name)
-            || entry.path().ancestors().any(|a| a.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            || entry
+                .path()
+                .strip_prefix(root)
+                .is_ok_and(|p| p.iter().any(|part| part.to_string_lossy().starts_with('.')))
         {
             continue;
         }

@@ -23,8 +23,9 @@ pub fn load_procedure(path: &Path) -> Result<(Procedure, Problems), Problems> {
 
 /// One procedure from its text, as if read from `path`.
 pub fn load_procedure_text(path: &Path, text: &str) -> Result<(Procedure, Problems), Problems> {
-    let source: ProcedureSource = yaml::parse(path, text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    // Every wrong value of the file in one run: what could be read goes on being checked.
+    let (source, mut problems) = yaml::parse_recovering::<ProcedureSource>(path, text);
+    let Some(source) = source else { return Err(problems) };
     let spot = |v: &Located<String>| Spot { place: place_of(path, v), value: v.value.trim().to_string() };
 
     let code = spot(&source.code);
@@ -78,7 +79,10 @@ pub fn load_procedure_text(path: &Path, text: &str) -> Result<(Procedure, Proble
     let updated = match Date::parse(&source.updated.value) {
         Ok(date) => Some(date),
         Err(why) => {
-            problems.push(Diagnostic::error(place_of(path, &source.updated), format!("`updated`: {why}")));
+            problems.push(
+                Diagnostic::error(place_of(path, &source.updated), format!("`updated`: {why}"))
+                    .with_hint_opt(yaml::date_hint("updated", &source.updated.value)),
+            );
             None
         }
     };

@@ -393,7 +393,9 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
                     Ok(p) => period = Some(p),
                     Err(why) => {
                         ok = false;
-                        problems.push(Diagnostic::error(place, clip_title(&why)));
+                        let hint = period_hint(value);
+                        problems
+                            .push(Diagnostic::error(place, crate::diagnostics::clip(&why, 200)).with_hint_opt(hint));
                     }
                 },
                 Some(Column::Key(1)) => unit = Some(Spot { value: value.to_string(), place }),
@@ -422,6 +424,41 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
             rows.push(ResultRow { place: Place::at(file, line, 1), period, unit, procedure, counts });
         }
     }
+}
+
+/// A period as reports word it → the exact text to write: `Tháng 01/2026` → `2026-01`,
+/// `Quý III/2022` → `2022-Q3`, `6 tháng đầu năm 2022` → `2022-H1`, `Năm 2022` → `2022`.
+pub fn period_hint(value: &str) -> Option<String> {
+    let folded = fold(&normalize(value));
+    let numbers: Vec<&str> = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let year = numbers.iter().rev().find(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))?;
+    let roman = |w: &str| match w {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    };
+    let after = |word: &str| numbers.iter().position(|w| *w == word).and_then(|i| numbers.get(i + 1)).copied();
+    let period = if folded.contains("6 thang dau") || folded.contains("dau nam") {
+        format!("{year}-H1")
+    } else if folded.contains("6 thang cuoi") || folded.contains("cuoi nam") {
+        format!("{year}-H2")
+    } else if let Some(q) = after("quy").and_then(roman) {
+        format!("{year}-Q{q}")
+    } else if let Some(m) = after("thang").and_then(|m| m.parse::<u8>().ok()).filter(|m| (1..=12).contains(m)) {
+        format!("{year}-{m:02}")
+    } else if numbers.len() == 2
+        && let Ok(m) = numbers[0].parse::<u8>()
+        && (1..=12).contains(&m)
+    {
+        format!("{year}-{m:02}")
+    } else if numbers.len() == 1 || folded.starts_with("nam ") {
+        year.to_string()
+    } else {
+        return None;
+    };
+    Some(format!("viết `{period}`"))
 }
 
 /// A header or value as quoted in a message: never more than a line.
@@ -466,6 +503,16 @@ mod tests {
         assert!(parse_count("12.5").is_err());
         assert!(parse_count("98,8").is_err());
         assert!(parse_count("abc").is_err());
+    }
+
+    #[test]
+    fn periods_as_reports_word_them() {
+        assert_eq!(period_hint("Tháng 01/2026").as_deref(), Some("viết `2026-01`"));
+        assert_eq!(period_hint("01/2026").as_deref(), Some("viết `2026-01`"));
+        assert_eq!(period_hint("Quý III/2022").as_deref(), Some("viết `2022-Q3`"));
+        assert_eq!(period_hint("6 tháng đầu năm 2022").as_deref(), Some("viết `2022-H1`"));
+        assert_eq!(period_hint("Năm 2022").as_deref(), Some("viết `2022`"));
+        assert_eq!(period_hint("abc"), None);
     }
 
     #[test]
