@@ -35,7 +35,10 @@ const PROCEDURE_COLUMNS: [Column; 11] = [
 ];
 
 /// Counts in FORMAT.md's order (Vietnamese titles as there), then the totals.
-const COUNT_COLUMNS: [(&str, fn(&Counts) -> Option<u64>); 18] = [
+type CountColumn = (&'static str, fn(&Counts) -> Option<u64>);
+type RateColumn = (&'static str, fn(&Counts) -> Option<f64>);
+
+const COUNT_COLUMNS: [CountColumn; 18] = [
     ("Kỳ trước chuyển qua", |c| c.carried_over),
     ("Tiếp nhận trực tuyến", |c| c.received_online),
     ("Tiếp nhận trực tiếp", |c| c.received_direct),
@@ -56,7 +59,7 @@ const COUNT_COLUMNS: [(&str, fn(&Counts) -> Option<u64>); 18] = [
     ("Hài lòng", |c| c.satisfied),
 ];
 
-const RATE_COLUMNS: [(&str, fn(&Counts) -> Option<f64>); 7] = [
+const RATE_COLUMNS: [RateColumn; 7] = [
     ("Tỷ lệ đúng hạn", |c| c.on_time_rate()),
     ("Tỷ lệ trước hạn", |c| c.early_rate()),
     ("Tỷ lệ trễ hạn", |c| c.late_rate()),
@@ -72,11 +75,11 @@ fn failed(file: &str, e: XlsxError) -> Diagnostic {
 
 /// The fixed creation date: `as_of`, else the newest `updated`, else 1 January 2000.
 fn creation_date(ctx: &Ctx) -> Date {
-    ctx.site
-        .config
-        .as_of
-        .or_else(|| ctx.site.procedures.iter().map(|p| p.updated).max())
-        .unwrap_or(Date { year: 2000, month: 1, day: 1 })
+    ctx.site.config.as_of.or_else(|| ctx.site.procedures.iter().map(|p| p.updated).max()).unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
