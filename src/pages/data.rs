@@ -24,7 +24,10 @@ fn csv_output(path: &str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Out
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header).map_err(|e| failed(path, e))?;
     for row in rows {
-        writer.write_record(&row).map_err(|e| failed(path, e))?;
+        // No cell may be read as a formula by the spreadsheet that opens the file.
+        writer
+            .write_record(row.iter().map(|cell| crate::text::csv_cell(cell).into_owned()))
+            .map_err(|e| failed(path, e))?;
     }
     let bytes = writer.into_inner().map_err(|e| failed(path, e))?;
     Ok(Output { path: path.into(), bytes })

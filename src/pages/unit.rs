@@ -52,6 +52,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         fields: Vec<FieldGroup<Row>>,
         /// Many procedures: each field folded under its name, so the page opens short.
         collapse_fields: bool,
+        /// Procedures filed here (`submit_at` names this unit) that other units resolve.
+        received: Vec<Row>,
         children: Vec<UnitLink>,
         results: super::results::UnitResults,
         board_url: String,
@@ -80,6 +82,7 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         procedure_count: procedures.len(),
         collapse_fields: procedures.len() > COLLAPSE_ABOVE,
         fields,
+        received: ctx.site_links.received_at[u].iter().map(|&p| row(ctx, p)).collect(),
         children: site
             .units
             .iter()
