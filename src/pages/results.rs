@@ -7,7 +7,7 @@ use super::{Ctx, Output};
 use crate::check_results::CheckedRow;
 use crate::diagnostics::Diagnostic;
 use crate::model::results::{Counts, Period};
-use crate::render::chart::{Bar, on_time_bars};
+use crate::render::chart::{Limits, PeriodShare, Standing, UnitShare, late_share_columns, late_share_ranking};
 use crate::render::format::{number, rate};
 
 /// A figure as shown (`60.615`, `98,80%`) and as a number for sorting.
@@ -30,6 +30,24 @@ fn percent(value: Option<f64>) -> Option<Figure> {
 pub struct Flag {
     pub serious: bool,
     pub text: String,
+    /// The verdict alone, shown next to a unit's name: "phải kiểm điểm trách nhiệm".
+    pub verdict: &'static str,
+}
+
+const SERIOUS_VERDICT: &str = "phải kiểm điểm trách nhiệm";
+const WARN_VERDICT: &str = "bị phê bình, cần chấn chỉnh";
+
+fn limits(ctx: &Ctx) -> Limits {
+    let thresholds = ctx.site.config.thresholds.as_ref();
+    Limits { warn: thresholds.and_then(|t| t.warn_late_rate), serious: thresholds.and_then(|t| t.serious_late_rate) }
+}
+
+fn standing(flag: Option<&Flag>) -> Standing {
+    match flag {
+        Some(f) if f.serious => Standing::Serious,
+        Some(_) => Standing::Warn,
+        None => Standing::Fine,
+    }
 }
 
 /// A target from site.yaml against the actual figure.
@@ -77,11 +95,13 @@ fn figures(ctx: &Ctx, c: &Counts) -> Figures {
         match (serious, warn) {
             (Some(limit), _) => Some(Flag {
                 serious: true,
-                text: format!("Trễ hạn {} (từ {}% trở lên): phải kiểm điểm trách nhiệm", rate(late), limit),
+                text: format!("Trễ hạn {} (từ {}% trở lên): {SERIOUS_VERDICT}", rate(late), limit),
+                verdict: SERIOUS_VERDICT,
             }),
             (None, Some(limit)) => Some(Flag {
                 serious: false,
-                text: format!("Trễ hạn {} (từ {}% trở lên): bị phê bình, cần chấn chỉnh", rate(late), limit),
+                text: format!("Trễ hạn {} (từ {}% trở lên): {WARN_VERDICT}", rate(late), limit),
+                verdict: WARN_VERDICT,
             }),
             _ => None,
         }
@@ -212,17 +232,76 @@ pub struct PeriodTable {
     pub total: Option<Figures>,
     pub procedure_rows: Vec<RowView>,
     pub mismatches: usize,
+    /// Units ranked by late share, worst first (an SVG), when any unit row has one.
+    pub ranking: Option<String>,
+    /// What the colours and lines of the ranking mean, and which units it leaves out.
+    pub ranking_legend: String,
+}
+
+/// The ranked chart of one period's unit rows: late share, worst first, ties by name.
+fn ranking(ctx: &Ctx, period: Period, rows: &[RowView]) -> (Option<String>, String) {
+    let mut ranked: Vec<(&RowView, &Figure)> =
+        rows.iter().filter_map(|r| r.figures.late_rate.as_ref().map(|late| (r, late))).collect();
+    let unranked = rows.len() - ranked.len();
+    if ranked.is_empty() {
+        return (None, String::new());
+    }
+    ranked.sort_by(|(a, x), (b, y)| y.value.total_cmp(&x.value).then_with(|| a.unit.cmp(&b.unit)));
+    let units: Vec<UnitShare> = ranked
+        .iter()
+        .map(|(r, late)| UnitShare {
+            name: r.unit.clone(),
+            share: late.value,
+            caption: late.text.clone(),
+            standing: standing(r.figures.flag.as_ref()),
+            verdict: r.figures.flag.as_ref().map(|f| f.verdict.to_string()),
+        })
+        .collect();
+    let label = period.label().to_lowercase();
+    let limits = limits(ctx);
+    let short = crate::render::format::percent_short;
+    let lines = match (limits.warn, limits.serious) {
+        (Some(w), Some(s)) => {
+            format!(" Vạch {} là mức bị phê bình, vạch {} là mức phải kiểm điểm trách nhiệm.", short(w), short(s))
+        }
+        _ => String::new(),
+    };
+    let mut legend = match (limits.warn, limits.serious) {
+        (Some(w), Some(s)) => format!(
+            "Tỷ lệ trễ hạn = hồ sơ giải quyết quá hạn / hồ sơ đã giải quyết. Vạch nâu {}: từ mức này đơn vị bị phê bình (thanh nâu); vạch đỏ {}: phải kiểm điểm trách nhiệm (thanh đỏ); thanh xanh: dưới {}.",
+            short(w),
+            short(s),
+            short(w)
+        ),
+        _ => "Tỷ lệ trễ hạn = hồ sơ giải quyết quá hạn / hồ sơ đã giải quyết.".to_string(),
+    };
+    if unranked > 0 {
+        legend.push_str(&format!(" {unranked} đơn vị không có số hồ sơ đã giải quyết nên không xếp hạng."));
+    }
+    let worst = &units[0];
+    let description = format!(
+        "Biểu đồ thanh ngang: {} đơn vị xếp theo tỷ lệ hồ sơ giải quyết trễ hạn {label}, cao nhất ở trên; cao nhất là {} với {}.{lines} Số liệu đầy đủ ở bảng bên dưới.",
+        units.len(),
+        worst.name,
+        worst.caption
+    );
+    let title = format!("Tỷ lệ trễ hạn của các đơn vị, {label}");
+    (Some(late_share_ranking(&format!("xep-hang-{}", period.slug()), &title, &description, &units, limits)), legend)
 }
 
 fn period_table(ctx: &Ctx, period: Period) -> PeriodTable {
     let in_period: Vec<&CheckedRow> = ctx.links.results.iter().filter(|r| *period_of(ctx, r) == period).collect();
     let unit_rows: Vec<&CheckedRow> = in_period.iter().copied().filter(|r| r.procedure.is_none()).collect();
     let mismatches = in_period.iter().filter(|r| r.mismatch_note(period).is_some()).count();
+    let rows: Vec<RowView> = unit_rows.iter().map(|r| row_view(ctx, r)).collect();
+    let (ranking, ranking_legend) = ranking(ctx, period, &rows);
     PeriodTable {
         label: period.label(),
         slug: period.slug(),
         url: ctx.url(&format!("/ket-qua/{}/", period.slug())),
-        rows: unit_rows.iter().map(|r| row_view(ctx, r)).collect(),
+        rows,
+        ranking,
+        ranking_legend,
         total: (unit_rows.len() > 1).then(|| figures(ctx, &total(ctx, &unit_rows))),
         procedure_rows: in_period.iter().filter(|r| r.procedure.is_some()).map(|r| row_view(ctx, r)).collect(),
         mismatches,
@@ -292,6 +371,9 @@ pub fn period_pages(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         .collect()
 }
 
+/// Periods drawn in one chart of a unit page, at most.
+const MAX_COLUMNS: usize = 8;
+
 /// Results section of a unit page: rows by period (latest first) and one chart per period length.
 #[derive(Serialize, Default)]
 pub struct UnitResults {
@@ -314,31 +396,37 @@ pub fn unit_results(ctx: &Ctx, unit: usize) -> UnitResults {
             let mut same: Vec<&CheckedRow> =
                 unit_rows.iter().copied().filter(|r| period_of(ctx, r).length() == length).collect();
             same.reverse();
-            let bars: Vec<Bar> = same
+            // The latest periods that fit a phone's width; the table below has them all.
+            let same = &same[same.len().saturating_sub(MAX_COLUMNS)..];
+            let periods: Vec<PeriodShare> = same
                 .iter()
                 .filter_map(|r| {
                     let source = &ctx.site.results[r.row];
-                    let c = &source.counts;
-                    Some(Bar {
+                    let figures = figures(ctx, &source.counts);
+                    let late = figures.late_rate?;
+                    Some(PeriodShare {
                         label: source.period.short_label(),
-                        in_time: c.in_time()?,
-                        late: c.resolved_late?,
-                        caption: c.on_time_rate().map(rate).unwrap_or_default(),
+                        share: late.value,
+                        caption: late.text,
+                        standing: standing(figures.flag.as_ref()),
                     })
                 })
                 .collect();
-            if bars.len() < 2 {
+            if periods.is_empty() {
                 return None;
             }
             let first = period_of(ctx, same[0]);
             let kind = first.length_label();
-            let title = format!("{name}: hồ sơ giải quyết đúng hạn và trễ hạn theo {kind}");
+            let title = format!("{name}: tỷ lệ hồ sơ giải quyết trễ hạn theo {kind}");
+            let span = if same.len() == 1 {
+                first.label().to_lowercase()
+            } else {
+                format!("từ {} đến {}", first.label().to_lowercase(), period_of(ctx, same[same.len() - 1]).label().to_lowercase())
+            };
             let description = format!(
-                "Biểu đồ cột: phần xanh là hồ sơ giải quyết trước hạn và đúng hạn, phần đỏ là hồ sơ trễ hạn, từ {} đến {}; số trên mỗi cột là tỷ lệ đúng hạn. Số liệu đầy đủ ở bảng bên dưới.",
-                first.label().to_lowercase(),
-                period_of(ctx, same[same.len() - 1]).label().to_lowercase()
+                "Biểu đồ cột: tỷ lệ hồ sơ giải quyết trễ hạn trên số hồ sơ đã giải quyết, {span}; vạch ngang là ngưỡng phê bình và ngưỡng kiểm điểm trách nhiệm. Số liệu đầy đủ ở bảng bên dưới."
             );
-            Some(on_time_bars(&format!("bieu-do-{length}"), &title, &description, &bars))
+            Some(late_share_columns(&format!("bieu-do-{length}"), &title, &description, &periods, limits(ctx)))
         })
         .collect();
     UnitResults {

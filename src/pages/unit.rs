@@ -35,6 +35,9 @@ pub fn all_units(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     Ok(vec![ctx.page("units.html", "/don-vi/", "Cơ quan, đơn vị", page)?])
 }
 
+/// A unit with more procedures than this shows them folded by field.
+const COLLAPSE_ABOVE: usize = 30;
+
 pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
     #[derive(Serialize)]
     struct UnitPage<'a> {
@@ -47,6 +50,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         contact: UnitContact<'a>,
         procedure_count: usize,
         fields: Vec<FieldGroup<Row>>,
+        /// Many procedures: each field folded under its name, so the page opens short.
+        collapse_fields: bool,
         /// Procedures filed here (`submit_at` names this unit) that other units resolve.
         received: Vec<Row>,
         children: Vec<UnitLink>,
@@ -75,6 +80,7 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         parent: unit.parent.as_ref().and_then(|p| ctx.links.unit_index.get(&p.value)).map(|&i| link(i)),
         contact: UnitContact::of(site, u),
         procedure_count: procedures.len(),
+        collapse_fields: procedures.len() > COLLAPSE_ABOVE,
         fields,
         received: ctx.site_links.received_at[u].iter().map(|&p| row(ctx, p)).collect(),
         children: site

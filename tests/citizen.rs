@@ -1,5 +1,6 @@
-//! `/du-lieu/thu-tuc.xlsx` and `/du-lieu/ket-qua.xlsx` opened with calamine, as a citizen's
-//! spreadsheet program would: Vietnamese headers, unit names, numbers and percentages.
+//! What citizens get from the built site: `/du-lieu/thu-tuc.xlsx` and `/du-lieu/ket-qua.xlsx`
+//! opened with calamine, as a spreadsheet program would (Vietnamese headers, unit names, numbers
+//! and percentages), and a commune's page that stays short at national size.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -74,4 +75,46 @@ fn procedures_workbook_and_identical_bytes_across_builds() {
     assert_eq!(rows.len(), 2, "one procedure in results-ok");
     assert_eq!(text(&rows[1][0]), "1.002804", "codes stay text");
     assert!(matches!(rows[1][9], Data::DateTime(_)), "updated is a date: {:?}", rows[1][9]);
+}
+
+/// A commune that does hundreds of procedures (`units: {kind: commune}`) lists them folded by
+/// field, so its page opens short; a unit with a few keeps them open.
+#[test]
+fn a_commune_with_many_procedures_folds_them_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::create_dir_all(root.join("procedures")).unwrap();
+    std::fs::write(root.join("content/site.yaml"), "title: \"Thử\"\nbase_url: \"https://thu.example.gov.vn\"\n")
+        .unwrap();
+    std::fs::write(
+        root.join("content/units.yaml"),
+        "- id: xa-a\n  name: \"UBND xã A\"\n  kind: commune\n- id: xa-b\n  name: \"UBND xã B\"\n  kind: commune\n- id: so-a\n  name: \"Sở A\"\n  kind: department\n",
+    )
+    .unwrap();
+    let fields = ["Hộ tịch", "Đất đai", "Chứng thực"];
+    for i in 0..45 {
+        let yaml = format!(
+            "code: \"1.{:06}\"\nname: \"Thủ tục số {i}\"\nfield: \"{}\"\nlevel: commune\nunits: {{kind: commune}}\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n",
+            100000 + i,
+            fields[i % 3]
+        );
+        std::fs::write(root.join(format!("procedures/p{i}.yaml")), yaml).unwrap();
+    }
+    std::fs::write(
+        root.join("procedures/so.yaml"),
+        "code: \"2.000001\"\nname: \"Thủ tục của sở\"\nfield: \"Hộ tịch\"\nlevel: province\nunit: so-a\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n",
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    let commune = std::fs::read_to_string(out.join("don-vi/xa-a/index.html")).unwrap();
+    assert_eq!(commune.matches("<details class=field-group>").count(), 3, "one fold per field, closed");
+    assert!(commune.contains("(15 thủ tục)"), "each fold says how many it holds");
+    let department = std::fs::read_to_string(out.join("don-vi/so-a/index.html")).unwrap();
+    assert!(!department.contains("<details class=field-group"), "one procedure: shown open");
 }
