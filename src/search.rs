@@ -10,11 +10,11 @@
 //!   `content/search.yaml`), filler words and the most-used procedures.
 //! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, four sets of
 //!   documents (name, keywords, field, papers/result), each a delta list or a bitmap; then,
-//!   for each document of the name set, where the word stands in the name (a bitmask); then
+//!   for each document of the name set, where the word stands in the name; then
 //!   the term's spellings in names when it has several ("thải", "thai", "thái" all fold to
 //!   "thai"), and which one each name uses.
 //! - `lengths.<hash>.bin`: how many words each name has ("Thủ tục" at its start not
-//!   counted), one byte a document.
+//!   counted), four bits a document.
 //! - `store-<n>.<hash>.json`: what a result shows, for [`STORE_CHUNK`] documents in
 //!   Vietnamese name order (similar names sit in the same chunk).
 //! - `facets.<hash>.bin`: field, level, online service and units of every document, read
@@ -39,8 +39,6 @@ const SHARD_SPLIT_BYTES: usize = 2_500;
 pub const STORE_CHUNK: usize = 12;
 /// Words longer than this are cut: nobody types them out, and they would bloat the index.
 const MAX_TERM_CHARS: usize = 24;
-/// Word positions in a name past this one share its bit.
-const LAST_POSITION: usize = 29;
 /// How many most-used procedures the manifest lists, for a search that finds nothing.
 const POPULAR: usize = 8;
 
@@ -197,8 +195,8 @@ pub fn marks(word: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Term {
     pub sets: [Vec<u32>; SOURCES],
-    /// Bit `i` (up to [`LAST_POSITION`]): the name's word `i` is this term.
-    pub positions: Vec<u32>,
+    /// Per name of `sets[NAME]`: the positions (word numbers from 0) where the term stands.
+    pub positions: Vec<Vec<u32>>,
     pub spellings: Vec<String>,
     /// Per name of `sets[NAME]`: index into `spellings` of its first spelling.
     pub spelling_of: Vec<usize>,
@@ -243,11 +241,11 @@ impl Index {
                                 }
                             };
                             if new {
-                                term.positions.push(0);
+                                term.positions.push(Vec::new());
                                 term.spelling_of.push(spelling);
                             }
-                            if let Some(bits) = term.positions.last_mut() {
-                                *bits |= 1 << i.min(LAST_POSITION);
+                            if let Some(at) = term.positions.last_mut() {
+                                at.push(i as u32);
                             }
                         }
                     }
@@ -419,7 +417,7 @@ pub fn publish(
     let facet_bytes = facets(documents, unit_names);
     let facets = format!("facets.{}.bin", content_hash(&facet_bytes));
     files.push((facets.clone(), facet_bytes));
-    let length_bytes: Vec<u8> = index.lengths.iter().map(|&n| n.min(255) as u8).collect();
+    let length_bytes = lengths_file(&index.lengths);
     let lengths = format!("lengths.{}.bin", content_hash(&length_bytes));
     files.push((lengths.clone(), length_bytes));
 
@@ -448,6 +446,18 @@ pub fn publish(
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
     Published { files, manifest }
+}
+
+/// Two names a byte: the low four bits hold the even document's length, the high four the odd
+/// one's; 1–12 words as they are, then 13 for 13–15 words, 14 for 16–20, 15 for more.
+fn lengths_file(lengths: &[usize]) -> Vec<u8> {
+    let code = |n: usize| match n {
+        0..=12 => n as u8,
+        13..=15 => 13,
+        16..=20 => 14,
+        _ => 15,
+    };
+    lengths.chunks(2).map(|pair| code(pair[0]) | pair.get(1).map_or(0, |&n| code(n) << 4)).collect()
 }
 
 /// Groups sorted terms by their first `depth` letters; a group too big is split one letter deeper.
@@ -491,8 +501,8 @@ fn file_key(key: &str) -> String {
     }
 }
 
-/// `varint(count)`, then per term: `varint(len) bytes`; its four document sets; a varint
-/// position bitmask per document of the name set; `varint(k)` spellings (`varint(len)
+/// `varint(count)`, then per term: `varint(len) bytes`; its four document sets; per document
+/// of the name set, its positions (varints: 2 × gap + 1 while another follows); `varint(k)` spellings (`varint(len)
 /// bytes` each) and, when k > 0, a varint spelling index per document of the name set.
 fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
     let mut out = Vec::new();
@@ -503,8 +513,14 @@ fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
         for docs in term.sets.iter() {
             encode_set(&mut out, docs, documents);
         }
-        for &bits in &term.positions {
-            varint(&mut out, u64::from(bits));
+        for at in &term.positions {
+            // 2 × gap from the previous position (the first from 0), + 1 when another follows.
+            let mut previous = 0;
+            for (k, &p) in at.iter().enumerate() {
+                let more = u64::from(k + 1 < at.len());
+                varint(&mut out, 2 * u64::from(p - previous) + more);
+                previous = p;
+            }
         }
         varint(&mut out, term.spellings.len() as u64);
         for spelling in &term.spellings {
@@ -655,7 +671,7 @@ mod tests {
         // paper only, of the second: counted once, in its best source.
         let khai = &index.terms["khai"];
         assert_eq!(khai.sets[NAME], [1]);
-        assert_eq!(khai.positions, [1 << 2]);
+        assert_eq!(khai.positions, [vec![2]]);
         let giay = &index.terms["giay"];
         assert_eq!(giay.sets[NAME], [0]);
         assert_eq!(giay.sets[KEYWORDS], [1]);
@@ -668,7 +684,7 @@ mod tests {
         assert_ne!(thai.spelling_of[0], thai.spelling_of[1]);
         // "hòa" and "hoà" are one spelling, twice in one name: two positions, no spellings.
         let hoa = &index.terms["hoa"];
-        assert_eq!(hoa.positions, [(1 << 2) | (1 << 6)]);
+        assert_eq!(hoa.positions, [vec![2, 6]]);
         assert!(hoa.spellings.is_empty());
     }
 
@@ -713,7 +729,8 @@ mod tests {
         assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
         let lengths = manifest["lengths"].as_str().expect("lengths");
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
-        assert_eq!(bytes, &[6, 4, 7, 8, 6]);
+        assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
+        assert_eq!(lengths_file(&[12, 13, 20, 21, 40]), [12 | 13 << 4, 14 | 15 << 4, 15]);
     }
 
     #[test]

@@ -120,8 +120,16 @@
         }
         sets.push(docs);
       }
+      // Positions as a bitmask (words past the 30th share the last bit).
       var names = sets[0].length, positions = new Int32Array(names);
-      for (j = 0; j < names; j++) positions[j] = r.varint();
+      for (j = 0; j < names; j++) {
+        for (var at = 0, more = 1, v; more; ) {
+          v = r.varint();
+          more = v & 1;
+          at += v >> 1;
+          positions[j] |= 1 << Math.min(at, 29);
+        }
+      }
       var spellings = [], spellingOf = null;
       for (j = r.varint(); j > 0; j--) spellings.push(r.text());
       if (spellings.length) {
@@ -131,6 +139,17 @@
       terms.push({ term: term, sets: sets, positions: positions, spellings: spellings, spellingOf: spellingOf });
     }
     return terms;
+  }
+
+  // Name lengths, four bits each (src/search.rs lengths_file): 13–15 words read as 14, 16–20
+  // as 18, more as 25.
+  function parseLengths(buffer) {
+    var bytes = new Uint8Array(buffer), out = new Uint8Array(bytes.length * 2), wide = [14, 18, 25];
+    for (var i = 0; i < out.length; i++) {
+      var code = i & 1 ? bytes[i >> 1] >> 4 : bytes[i >> 1] & 15;
+      out[i] = code > 12 ? wide[code - 13] : code;
+    }
+    return out;
   }
 
   // src/search.rs names a shard by its key when plain ASCII, else by its UTF-8 bytes in hex.
@@ -382,7 +401,7 @@
     loadManifest()
       .then(function () {
         p = plan(query, finished);
-        var needs = [loadShards(p), load(manifest.lengths, function (b) { return new Uint8Array(b); })];
+        var needs = [loadShards(p), load(manifest.lengths, parseLengths)];
         if (filtering()) needs.push(loadFacets());
         return Promise.all(needs);
       })
