@@ -7,9 +7,11 @@ mod listing;
 mod lookup;
 mod misc;
 mod procedure;
+mod procedure_facts;
 mod results;
 mod search;
 mod unit;
+mod xlsx;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -65,6 +67,8 @@ pub struct Ctx<'a> {
     pub links: &'a Links,
     pub theme: &'a Theme,
     pub common: Common,
+    /// Look-alike procedures and the procedures each unit receives, computed once.
+    pub site_links: procedure_facts::SiteLinks,
 }
 
 impl Ctx<'_> {
@@ -231,7 +235,8 @@ pub fn render_all(
             .map(|p| MenuItem { title: p.title.clone(), url: format!("{root}/{}/", p.slug) })
             .collect(),
     };
-    let mut ctx = Ctx { site, links, theme, common };
+    let site_links = procedure_facts::SiteLinks::compute(site, links);
+    let mut ctx = Ctx { site, links, theme, common, site_links };
     // The index comes first: the pages with the search box link its manifest by content hash.
     let started = std::time::Instant::now();
     let (index_files, manifest) = search::index(&ctx).map_err(|e| vec![e])?;
@@ -257,6 +262,7 @@ pub fn render_all(
         Box::new(results::period_pages),
         Box::new(data::open_data),
         Box::new(data::feed),
+        Box::new(xlsx::spreadsheets),
     ];
     for letter in listing::letters(&ctx) {
         jobs.push(Box::new(move |c| listing::letter(c, &letter)));
