@@ -397,7 +397,9 @@ fn render_grouped(
 
 /// "Theo tệp:" then one line per file with its counts and, with `kinds`, its kinds.
 fn counts_per_file(root_abs: &Path, diagnostics: &[Diagnostic], kinds: bool) -> String {
-    let mut files: Vec<(&Path, usize, usize, Vec<(String, usize)>)> = Vec::new();
+    /// A file, its errors, its warnings and its kinds with their counts.
+    type Tally<'a> = (&'a Path, usize, usize, Vec<(String, usize)>);
+    let mut files: Vec<Tally> = Vec::new();
     let mut index: HashMap<&Path, usize> = HashMap::new();
     for d in diagnostics {
         let i = *index.entry(&d.place.file).or_insert_with(|| {
