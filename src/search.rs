@@ -1,50 +1,140 @@
 //! The search index published under `/tim-kiem/`: folded words, sharded by their first
 //! letters so that one query downloads only what it needs, plus a small store of what a
-//! result shows. `themes/default/static/search.js` reads it; both fold text the same way
-//! (`text::fold`: lowercase, every diacritic dropped, `đ` → `d`).
+//! result shows. `themes/default/static/search.js` reads it and ranks; both fold text the
+//! same way (`text::fold`: lowercase, every diacritic dropped, `đ` → `d`).
 //!
 //! Every file is named by its content, the manifest too (pages link it by that name), so
 //! browsers may cache them all forever.
 //! - `manifest.<hash>.json`: shard keys → file names, store chunk files, field and level
-//!   names, the facets file.
-//! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, five sets of
-//!   documents (name, keywords, field, papers/result; names it starts), each a delta list
-//!   or a bitmap.
+//!   names, the facets and lengths files, the everyday words ([`SYNONYMS`], the site's
+//!   `content/search.yaml`), filler words and the most-used procedures.
+//! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, four sets of
+//!   documents (name, keywords, field, papers/result), each a delta list or a bitmap; then,
+//!   for each document of the name set, where the word stands in the name; then
+//!   the term's spellings in names when it has several ("thải", "thai", "thái" all fold to
+//!   "thai"), and which one each name uses.
+//! - `lengths.<hash>.bin`: how many words each name has ("Thủ tục" at its start not
+//!   counted), four bits a document.
 //! - `store-<n>.<hash>.json`: what a result shows, for [`STORE_CHUNK`] documents in
 //!   Vietnamese name order (similar names sit in the same chunk).
 //! - `facets.<hash>.bin`: field, level, online service and units of every document, read
 //!   only when a visitor filters.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
+use crate::diagnostics::Diagnostic;
 use crate::text::fold;
 
 /// Where a word occurs, most telling first; `WEIGHTS` scores a match in each.
 pub const SOURCES: usize = 4;
 /// Score of a match in the name, keywords, field, papers or result.
-pub const WEIGHTS: [f32; SOURCES] = [8.0, 6.0, 3.0, 1.0];
-/// A whole-word match counts this many times a prefix match.
-pub const WHOLE_WORD: f32 = 2.0;
-/// Added when the query's first word starts the name: "xac nhan…" prefers "Xác nhận…" to
-/// "Cấp… xác nhận…" when both hold every word.
-pub const NAME_START: f32 = 1.0;
-/// Per term: one document set per source, then the set of names it starts.
-pub const SETS: usize = SOURCES + 1;
-const STARTS: usize = SOURCES;
+pub const WEIGHTS: [f32; SOURCES] = [1.0, 0.9, 0.35, 0.2];
 /// A shard bigger than this is split by one more letter.
 const SHARD_SPLIT_BYTES: usize = 2_500;
 /// Documents per store file.
 pub const STORE_CHUNK: usize = 12;
 /// Words longer than this are cut: nobody types them out, and they would bloat the index.
 const MAX_TERM_CHARS: usize = 24;
+/// How many most-used procedures the manifest lists, for a search that finds nothing.
+const POPULAR: usize = 8;
 
 /// Index 0 of `Document::texts`, and so on: where a text comes from.
 pub const NAME: usize = 0;
 pub const KEYWORDS: usize = 1;
 pub const FIELD: usize = 2;
 pub const PAPERS: usize = 3;
+
+/// Everyday words and abbreviations → the words official names use, applied to the query in
+/// the browser: a query holding the phrase on the left also looks for each phrase on the
+/// right (the typed words still count). Folded when published, so "so do" and "sổ đỏ" agree.
+pub const SYNONYMS: &[(&str, &[&str])] = &[
+    ("gplx", &["giấy phép lái xe"]),
+    ("bằng lái", &["giấy phép lái xe"]),
+    ("bằng lái xe", &["giấy phép lái xe"]),
+    ("cccd", &["căn cước", "thẻ căn cước"]),
+    ("căn cước công dân", &["thẻ căn cước"]),
+    ("cmnd", &["chứng minh nhân dân", "thẻ căn cước"]),
+    ("chứng minh thư", &["chứng minh nhân dân", "thẻ căn cước"]),
+    ("sổ đỏ", &["giấy chứng nhận quyền sử dụng đất"]),
+    ("sổ hồng", &["giấy chứng nhận quyền sử dụng đất"]),
+    ("bìa đỏ", &["giấy chứng nhận quyền sử dụng đất"]),
+    ("gcn", &["giấy chứng nhận", "giấy chứng nhận quyền sử dụng đất"]),
+    ("gcnqsdđ", &["giấy chứng nhận quyền sử dụng đất"]),
+    ("qsdđ", &["quyền sử dụng đất"]),
+    ("bhxh", &["bảo hiểm xã hội"]),
+    ("bhyt", &["bảo hiểm y tế"]),
+    ("bhtn", &["bảo hiểm thất nghiệp"]),
+    ("đkkd", &["đăng ký kinh doanh"]),
+    ("gpkd", &["giấy phép kinh doanh", "đăng ký kinh doanh"]),
+    ("đk", &["đăng ký"]),
+    ("dki", &["đăng ký"]),
+    ("ki", &["ký"]),
+    ("kí", &["ký"]),
+    ("tthc", &["thủ tục hành chính"]),
+    ("ubnd", &["ủy ban nhân dân"]),
+    ("hđnd", &["hội đồng nhân dân"]),
+    ("mst", &["mã số thuế", "đăng ký thuế"]),
+    ("mã số thuế", &["đăng ký thuế"]),
+    ("pccc", &["phòng cháy chữa cháy"]),
+    ("atvstp", &["an toàn thực phẩm"]),
+    ("vsattp", &["an toàn thực phẩm"]),
+    ("vệ sinh an toàn thực phẩm", &["an toàn thực phẩm"]),
+    ("làm", &["cấp", "đăng ký"]),
+    ("làm lại", &["cấp lại"]),
+    ("xin", &["cấp", "đề nghị"]),
+    ("xin phép", &["cấp giấy phép"]),
+    ("giấy phép", &["cấp giấy phép"]),
+    ("đổi", &["cấp đổi"]),
+    ("mất", &["cấp lại", "bị mất"]),
+    ("xây nhà", &["xây dựng nhà ở"]),
+    ("xây", &["xây dựng"]),
+    ("nhà", &["nhà ở"]),
+    ("độc thân", &["tình trạng hôn nhân"]),
+    ("rút", &["hưởng"]),
+    ("lĩnh", &["hưởng"]),
+    ("1 lần", &["một lần"]),
+    ("hộ khẩu", &["thường trú"]),
+    ("nhập hộ khẩu", &["đăng ký thường trú"]),
+    ("báo tử", &["khai tử"]),
+    ("giấy chứng tử", &["khai tử"]),
+    ("công chứng", &["chứng thực"]),
+    ("sao y", &["chứng thực bản sao"]),
+    ("hộ cá thể", &["hộ kinh doanh"]),
+    ("kinh doanh cá thể", &["hộ kinh doanh"]),
+    ("công ty", &["doanh nghiệp"]),
+    ("nước ngầm", &["nước dưới đất"]),
+    ("biển số", &["biển số xe"]),
+    ("nghỉ hưu", &["hưởng lương hưu"]),
+    ("hưu", &["lương hưu", "hưu trí"]),
+    ("sang tên", &["chuyển nhượng", "đăng ký biến động"]),
+    ("tách sổ", &["tách thửa"]),
+    ("bằng tốt nghiệp", &["văn bằng"]),
+    ("bằng đại học", &["văn bằng"]),
+    ("bằng cấp", &["văn bằng", "chứng chỉ"]),
+    ("con nuôi", &["nuôi con nuôi"]),
+    ("visa", &["thị thực"]),
+    ("passport", &["hộ chiếu"]),
+    ("người già", &["người cao tuổi"]),
+    ("tàn tật", &["khuyết tật"]),
+    ("sinh con", &["thai sản"]),
+    ("cưới", &["kết hôn"]),
+    ("lấy vợ", &["kết hôn"]),
+    ("lấy chồng", &["kết hôn"]),
+    ("ly dị", &["ly hôn"]),
+    ("đổi tên", &["thay đổi cải chính hộ tịch"]),
+    ("sửa tên", &["thay đổi cải chính hộ tịch"]),
+    ("sửa", &["điều chỉnh", "cải chính"]),
+    ("thất nghiệp", &["trợ cấp thất nghiệp"]),
+];
+
+/// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào"):
+/// they still count, at a quarter of a word's weight.
+pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
+    hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới";
 
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]
@@ -65,93 +155,191 @@ pub struct Document {
     pub online: u8,
     /// Indices into the unit names given to [`publish`].
     pub unit_ids: Vec<usize>,
+    /// Dossiers received, from the results files; ranks the most-used procedures.
+    pub received: u64,
 }
 
 /// The words of a text as search sees them: folded, split at anything not a letter or digit.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
-    fold(text)
+    spelled(text).into_iter().map(|(word, _)| word)
+}
+
+/// The words of a text, each folded and with its spelling: the diacritics it carries as
+/// [`marks`] gives them.
+fn spelled(text: &str) -> Vec<(String, String)> {
+    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+    lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().take(MAX_TERM_CHARS).collect())
-        .collect::<Vec<String>>()
-        .into_iter()
+        .map(|w| {
+            let w: String = w.chars().take(MAX_TERM_CHARS).collect();
+            (fold(&w), marks(&w))
+        })
+        .collect()
+}
+
+/// A word's diacritics, whatever vowel carries the tone: its combining marks sorted, plus
+/// `đ`. "thải" → "̉", "hòa" and "hoà" → "̀", "thai" → "". search.js computes the same.
+pub fn marks(word: &str) -> String {
+    let mut marks: Vec<char> = word
+        .nfd()
+        .filter(|c| unicode_normalization::char::is_combining_mark(*c) || *c == 'đ' || *c == 'Đ')
+        .map(|c| if c == 'Đ' { 'đ' } else { c })
+        .collect();
+    marks.sort_unstable();
+    marks.into_iter().collect()
+}
+
+/// One term: the documents it occurs in, by source; where it stands in each name of
+/// `sets[NAME]`; its spellings in names when it has several, and which one each name uses.
+#[derive(Debug, Default)]
+pub struct Term {
+    pub sets: [Vec<u32>; SOURCES],
+    /// Per name of `sets[NAME]`: the positions (word numbers from 0) where the term stands.
+    pub positions: Vec<Vec<u32>>,
+    pub spellings: Vec<String>,
+    /// Per name of `sets[NAME]`: index into `spellings` of its first spelling.
+    pub spelling_of: Vec<usize>,
 }
 
 /// Every term and, for each source, the sorted documents it occurs in.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub terms: BTreeMap<String, [Vec<u32>; SETS]>,
-    pub documents: usize,
+    pub terms: BTreeMap<String, Term>,
+    /// Words in each name, a leading "Thủ tục" left out.
+    pub lengths: Vec<usize>,
 }
 
 impl Index {
     pub fn new(documents: &[Document]) -> Index {
-        let mut terms: BTreeMap<String, [Vec<u32>; SETS]> = BTreeMap::new();
+        let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+        let mut lengths = Vec::with_capacity(documents.len());
         for (d, document) in documents.iter().enumerate() {
+            let d = d as u32;
+            let mut length = 0;
             for (source, texts) in document.texts.iter().enumerate() {
                 for text in texts {
-                    for (i, word) in words(text).enumerate() {
-                        let sets = terms.entry(word).or_default();
+                    let words = spelled(text);
+                    if source == NAME {
+                        // "Thủ tục …" names are not longer for it: 1,630 official names start so.
+                        let lead = words.len() > 2 && words[0].0 == "thu" && words[1].0 == "tuc";
+                        length += words.len() - if lead { 2 } else { 0 };
+                    }
+                    for (i, (word, marks)) in words.into_iter().enumerate() {
+                        let term = terms.entry(word).or_default();
                         // Documents come in order, so a set stays sorted and deduplicated.
-                        let mut add = |set: usize| {
-                            if sets[set].last() != Some(&(d as u32)) {
-                                sets[set].push(d as u32);
+                        let new = term.sets[source].last() != Some(&d);
+                        if new {
+                            term.sets[source].push(d);
+                        }
+                        if source == NAME {
+                            let spelling = match term.spellings.iter().position(|s| *s == marks) {
+                                Some(s) => s,
+                                None => {
+                                    term.spellings.push(marks);
+                                    term.spellings.len() - 1
+                                }
+                            };
+                            if new {
+                                term.positions.push(Vec::new());
+                                term.spelling_of.push(spelling);
                             }
-                        };
-                        add(source);
-                        if source == NAME && i == 0 {
-                            add(STARTS);
+                            if let Some(at) = term.positions.last_mut() {
+                                at.push(i as u32);
+                            }
                         }
                     }
                 }
             }
+            lengths.push(length);
         }
         // A document counts once per term, in its best source: ranking takes the best anyway,
         // and the sets of common words shrink.
-        for sets in terms.values_mut() {
+        for term in terms.values_mut() {
             for source in 1..SOURCES {
-                let (better, rest) = sets.split_at_mut(source);
+                let (better, rest) = term.sets.split_at_mut(source);
                 rest[0].retain(|d| better.iter().all(|b| b.binary_search(d).is_err()));
             }
+            if term.spellings.len() < 2 {
+                term.spellings.clear();
+                term.spelling_of.clear();
+            }
         }
-        Index { terms, documents: documents.len() }
+        Index { terms, lengths }
     }
+}
 
-    /// Documents matching every word of `query` by prefix, best first; ties keep name order.
-    /// The reference for `search.js`, which ranks the same way.
-    pub fn search(&self, query: &str) -> Vec<u32> {
-        let query: Vec<String> = words(query).collect();
-        if query.is_empty() {
-            return Vec::new();
-        }
-        let mut total = vec![0f32; self.documents];
-        let mut matched = vec![0usize; self.documents];
-        for (w, word) in query.iter().enumerate() {
-            let mut best = vec![0f32; self.documents];
-            for (term, sets) in self.terms.range(word.clone()..).take_while(|(t, _)| t.starts_with(word.as_str())) {
-                let whole = if term == word { WHOLE_WORD } else { 1.0 };
-                for (source, docs) in sets[..SOURCES].iter().enumerate() {
-                    for &d in docs {
-                        best[d as usize] = best[d as usize].max(WEIGHTS[source] * whole);
-                    }
-                }
-                if w == 0 {
-                    for &d in &sets[STARTS] {
-                        total[d as usize] += NAME_START;
-                    }
-                }
-            }
-            for (d, score) in best.into_iter().enumerate() {
-                if score > 0.0 {
-                    total[d] += score;
-                    matched[d] += 1;
-                }
-            }
-        }
-        let mut found: Vec<u32> = (0..self.documents as u32).filter(|&d| matched[d as usize] == query.len()).collect();
-        found.sort_by(|&a, &b| total[b as usize].total_cmp(&total[a as usize]).then(a.cmp(&b)));
-        found
+/// A site's own everyday words, from `content/search.yaml` (see FORMAT-ADDITIONS.md):
+/// `"phrase people type": "words the names use"` or a list of such wordings.
+pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnostic> {
+    let file = root.join("content").join("search.yaml");
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Ok(Vec::new());
+    };
+    let shown = Path::new("content").join("search.yaml");
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SearchFile {
+        #[serde(default)]
+        synonyms: BTreeMap<String, crate::yaml::Located<Wordings>>,
     }
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Wordings {
+        One(String),
+        Many(Vec<String>),
+    }
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let parsed: SearchFile = crate::yaml::parse(&shown, &text)?;
+    let mut out = Vec::new();
+    for (phrase, wordings) in parsed.synonyms {
+        let key = words(&phrase).collect::<Vec<_>>().join(" ");
+        if key.is_empty() {
+            return Err(Diagnostic::error(
+                crate::yaml::place_of(&shown, &wordings),
+                format!("Từ khóa \"{phrase}\" trong synonyms không có chữ nào để tìm."),
+            )
+            .with_hint("Viết từ người dân hay gõ, ví dụ: \"sổ đỏ\": \"giấy chứng nhận quyền sử dụng đất\"."));
+        }
+        let list = match &wordings.value {
+            Wordings::One(one) => vec![one.clone()],
+            Wordings::Many(many) => many.clone(),
+        };
+        let mut expansions = Vec::new();
+        for wording in list {
+            let folded = words(&wording).collect::<Vec<_>>().join(" ");
+            if folded.is_empty() {
+                return Err(Diagnostic::error(
+                    crate::yaml::place_of(&shown, &wordings),
+                    format!("Từ \"{phrase}\" được giải thích bằng một chuỗi rỗng."),
+                )
+                .with_hint("Viết các từ có trong tên thủ tục, ví dụ: \"giấy chứng nhận quyền sử dụng đất\"."));
+            }
+            expansions.push(folded);
+        }
+        out.push((key, expansions));
+    }
+    Ok(out)
+}
+
+/// The built-in everyday words and the site's own, folded, merged by phrase.
+fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
+    let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let builtin = SYNONYMS.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+    for (phrase, wordings) in builtin.chain(site.iter().cloned()) {
+        let key = words(&phrase).collect::<Vec<_>>().join(" ");
+        let entry = table.entry(key).or_default();
+        for wording in wordings {
+            let folded = words(&wording).collect::<Vec<_>>().join(" ");
+            if !folded.is_empty() && !entry.contains(&folded) {
+                entry.push(folded);
+            }
+        }
+    }
+    table.retain(|k, v| !k.is_empty() && !v.is_empty());
+    table
 }
 
 /// The published files (paths under `/tim-kiem/`) and the manifest's address.
@@ -167,8 +355,6 @@ struct Manifest<'a> {
     version: u32,
     documents: usize,
     weights: [f32; SOURCES],
-    whole_word: f32,
-    name_start: f32,
     /// One hash for every shard and store file: documents are numbered in name order, so any
     /// new or renamed procedure changes nearly all of them anyway.
     hash: String,
@@ -180,21 +366,30 @@ struct Manifest<'a> {
     /// A result's address: this + its `url` + `/`.
     url_prefix: &'a str,
     facets: String,
+    lengths: String,
     fields: &'a [String],
     levels: &'a [String],
+    /// Folded phrase → folded wordings the names use.
+    synonyms: BTreeMap<String, Vec<String>>,
+    /// Folded filler words, space-separated.
+    fillers: String,
+    /// The most-used procedures, most first, for a search that finds nothing.
+    popular: Vec<u32>,
 }
 
 /// Builds every index file for `documents`, named by content.
-/// `url_prefix` + a document's `url` is its address (`/thu-tuc/` + slug + `/`).
+/// `url_prefix` + a document's `url` is its address (`/thu-tuc/` + slug + `/`);
+/// `synonyms` are the site's own everyday words ([`load_synonyms`]).
 pub fn publish(
     documents: &[Document],
     url_prefix: &str,
     fields: &[String],
     levels: &[String],
     unit_names: &[String],
+    synonyms: &[(String, Vec<String>)],
 ) -> Published {
     let index = Index::new(documents);
-    let terms: Vec<(&String, &[Vec<u32>; SETS])> = index.terms.iter().collect();
+    let terms: Vec<(&String, &Term)> = index.terms.iter().collect();
     let shards = shard(&terms, 2, documents.len());
     let chunks: Vec<Vec<u8>> = documents
         .chunks(STORE_CHUNK)
@@ -222,21 +417,30 @@ pub fn publish(
     let facet_bytes = facets(documents, unit_names);
     let facets = format!("facets.{}.bin", content_hash(&facet_bytes));
     files.push((facets.clone(), facet_bytes));
+    let length_bytes = lengths_file(&index.lengths);
+    let lengths = format!("lengths.{}.bin", content_hash(&length_bytes));
+    files.push((lengths.clone(), length_bytes));
+
+    let mut popular: Vec<u32> = (0..documents.len() as u32).filter(|&d| documents[d as usize].received > 0).collect();
+    popular.sort_by_key(|&d| std::cmp::Reverse(documents[d as usize].received));
+    popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 1,
+        version: 2,
         documents: documents.len(),
         weights: WEIGHTS,
-        whole_word: WHOLE_WORD,
-        name_start: NAME_START,
         hash,
         shards: keys.join(" "),
         store_chunk: STORE_CHUNK,
         store_files,
         url_prefix,
         facets,
+        lengths,
         fields,
         levels,
+        synonyms: synonym_table(synonyms),
+        fillers: words(FILLERS).collect::<Vec<_>>().join(" "),
+        popular,
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
@@ -244,9 +448,21 @@ pub fn publish(
     Published { files, manifest }
 }
 
+/// Two names a byte: the low four bits hold the even document's length, the high four the odd
+/// one's; 1–12 words as they are, then 13 for 13–15 words, 14 for 16–20, 15 for more.
+fn lengths_file(lengths: &[usize]) -> Vec<u8> {
+    let code = |n: usize| match n {
+        0..=12 => n as u8,
+        13..=15 => 13,
+        16..=20 => 14,
+        _ => 15,
+    };
+    lengths.chunks(2).map(|pair| code(pair[0]) | pair.get(1).map_or(0, |&n| code(n) << 4)).collect()
+}
+
 /// Groups sorted terms by their first `depth` letters; a group too big is split one letter deeper.
 /// Terms no longer than the key stay in the key's own shard.
-fn shard<'t>(terms: &[(&'t String, &[Vec<u32>; SETS])], depth: usize, documents: usize) -> Vec<(&'t str, Vec<u8>)> {
+fn shard<'t>(terms: &[(&'t String, &Term)], depth: usize, documents: usize) -> Vec<(&'t str, Vec<u8>)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < terms.len() {
@@ -285,15 +501,36 @@ fn file_key(key: &str) -> String {
     }
 }
 
-/// `varint(count)`, then per term: `varint(len) bytes`, and its document sets.
-fn encode_shard(terms: &[(&String, &[Vec<u32>; SETS])], documents: usize) -> Vec<u8> {
+/// `varint(count)`, then per term: `varint(len) bytes`; its four document sets; per document
+/// of the name set, its positions (varints: 2 × gap + 1 while another follows); `varint(k)` spellings (`varint(len)
+/// bytes` each) and, when k > 0, a varint spelling index per document of the name set.
+fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
     let mut out = Vec::new();
     varint(&mut out, terms.len() as u64);
-    for (term, sets) in terms {
-        varint(&mut out, term.len() as u64);
-        out.extend_from_slice(term.as_bytes());
-        for docs in sets.iter() {
+    for (text, term) in terms {
+        varint(&mut out, text.len() as u64);
+        out.extend_from_slice(text.as_bytes());
+        for docs in term.sets.iter() {
             encode_set(&mut out, docs, documents);
+        }
+        for at in &term.positions {
+            // 2 × gap from the previous position (the first from 0), + 1 when another follows.
+            let mut previous = 0;
+            for (k, &p) in at.iter().enumerate() {
+                let more = u64::from(k + 1 < at.len());
+                varint(&mut out, 2 * u64::from(p - previous) + more);
+                previous = p;
+            }
+        }
+        varint(&mut out, term.spellings.len() as u64);
+        for spelling in &term.spellings {
+            varint(&mut out, spelling.len() as u64);
+            out.extend_from_slice(spelling.as_bytes());
+        }
+        if !term.spellings.is_empty() {
+            for &s in &term.spelling_of {
+                varint(&mut out, s as u64);
+            }
         }
     }
     out
@@ -394,18 +631,11 @@ mod tests {
     fn fixture() -> Vec<Document> {
         vec![
             document("Cấp đổi giấy phép lái xe", &["đổi bằng lái", "GPLX"], "Đường bộ", &["Giấy khám sức khỏe"]),
-            document("Cấp giấy xác nhận tình trạng hôn nhân", &[], "Hộ tịch", &["Tờ khai"]),
-            document("Cấp lại giấy phép lái xe bị mất", &["mất bằng lái"], "Đường bộ", &["Đơn đề nghị"]),
-            document("Đăng ký kết hôn", &[], "Hộ tịch", &["Tờ khai đăng ký kết hôn"]),
             document("Đăng ký khai sinh", &["làm giấy khai sinh"], "Hộ tịch", &["Giấy chứng sinh"]),
-            document("Đăng ký khai tử", &[], "Hộ tịch", &["Giấy báo tử"]),
-            document("Trích lục khai sinh", &[], "Hộ tịch", &["Tờ khai"]),
-            document("Xác nhận tình trạng hôn nhân", &[], "Hộ tịch", &["Giấy tờ về đăng ký khai sinh của con"]),
+            document("Giải quyết hưởng chế độ thai sản", &[], "Bảo hiểm xã hội", &[]),
+            document("Thẩm định báo cáo xử lý chất thải", &[], "Môi trường", &["Báo cáo chất thải rắn"]),
+            document("Thủ tục hòa giải thương mại hoà giải", &[], "Hòa giải", &[]),
         ]
-    }
-
-    fn names(index: &Index, documents: &[Document], query: &str) -> Vec<String> {
-        index.search(query).into_iter().map(|d| documents[d as usize].name.clone()).collect()
     }
 
     #[test]
@@ -421,44 +651,41 @@ mod tests {
     }
 
     #[test]
-    fn unaccented_and_capital_queries_find_the_procedure() {
-        let documents = fixture();
-        let index = Index::new(&documents);
-        assert_eq!(names(&index, &documents, "dang ky khai sinh")[0], "Đăng ký khai sinh");
-        assert_eq!(names(&index, &documents, "DOI BANG LAI")[0], "Cấp đổi giấy phép lái xe");
-        assert_eq!(names(&index, &documents, "gplx")[0], "Cấp đổi giấy phép lái xe");
-        assert_eq!(names(&index, &documents, "đổi giấy phép lái xe")[0], "Cấp đổi giấy phép lái xe");
+    fn marks_ignore_where_the_tone_sits() {
+        assert_eq!(marks("hòa"), marks("hoà"));
+        assert_eq!(marks("thuỷ"), marks("thủy"));
+        assert_ne!(marks("thải"), marks("thai"));
+        assert_ne!(marks("thải"), marks("thái"));
+        assert_ne!(marks("cấp"), marks("cập"));
+        assert_eq!(marks("thai"), "");
+        assert_eq!(marks("Đăng"), marks("đăng"));
+        assert_ne!(marks("đăng"), marks("dăng"));
     }
 
     #[test]
-    fn every_word_is_required_and_matches_by_prefix() {
+    fn the_index_keeps_sources_positions_spellings_and_lengths() {
         let documents = fixture();
         let index = Index::new(&documents);
-        // "kh" is in the name of two, in the papers ("Tờ khai…", "khai sinh") of two more.
-        assert_eq!(
-            names(&index, &documents, "dang ky kh"),
-            ["Đăng ký khai sinh", "Đăng ký khai tử", "Đăng ký kết hôn", "Xác nhận tình trạng hôn nhân"]
-        );
-        assert!(index.search("dang ky xe").is_empty());
-        assert!(index.search("  ").is_empty());
-    }
-
-    #[test]
-    fn name_outranks_papers_and_whole_words_outrank_prefixes() {
-        let documents = fixture();
-        let index = Index::new(&documents);
-        // "khai sinh" is in two names and, among papers only, in a third procedure's.
-        let found = names(&index, &documents, "khai sinh");
-        assert_eq!(found, ["Đăng ký khai sinh", "Trích lục khai sinh", "Xác nhận tình trạng hôn nhân"]);
-        // The keyword "mất bằng lái" beats "mất" nowhere else; "bang" whole beats prefix.
-        assert_eq!(names(&index, &documents, "mat bang")[0], "Cấp lại giấy phép lái xe bị mất");
-        // Both names hold every word; the one the query's first word starts comes first.
-        assert_eq!(
-            names(&index, &documents, "xac nhan tinh trang hon nhan"),
-            ["Xác nhận tình trạng hôn nhân", "Cấp giấy xác nhận tình trạng hôn nhân"]
-        );
-        // "ket" is a whole word in "Đăng ký kết hôn" only.
-        assert_eq!(names(&index, &documents, "ket")[0], "Đăng ký kết hôn");
+        assert_eq!(index.lengths, [6, 4, 7, 8, 6]);
+        // "khai" is word 2 of "Đăng ký khai sinh"; "giay" words 2 of the first name and, as a
+        // paper only, of the second: counted once, in its best source.
+        let khai = &index.terms["khai"];
+        assert_eq!(khai.sets[NAME], [1]);
+        assert_eq!(khai.positions, [vec![2]]);
+        let giay = &index.terms["giay"];
+        assert_eq!(giay.sets[NAME], [0]);
+        assert_eq!(giay.sets[KEYWORDS], [1]);
+        assert_eq!(giay.sets[PAPERS], Vec::<u32>::new());
+        assert_eq!(index.terms["gplx"].sets[KEYWORDS], [0]);
+        // "thai" is spelled "thai" in one name and "thải" in another: both spellings kept.
+        let thai = &index.terms["thai"];
+        assert_eq!(thai.sets[NAME], [2, 3]);
+        assert_eq!(thai.spellings.len(), 2);
+        assert_ne!(thai.spelling_of[0], thai.spelling_of[1]);
+        // "hòa" and "hoà" are one spelling, twice in one name: two positions, no spellings.
+        let hoa = &index.terms["hoa"];
+        assert_eq!(hoa.positions, [vec![2, 6]]);
+        assert!(hoa.spellings.is_empty());
     }
 
     #[test]
@@ -474,13 +701,58 @@ mod tests {
 
         let documents: Vec<Document> =
             (0..3000).map(|i| document(&format!("thủ tục {i} tha{i} thu{i} the{i}"), &[], "x", &[])).collect();
-        let published = publish(&documents, "/thu-tuc/", &["x".into()], &["Cấp xã".into()], &[]);
-        let shards: Vec<&(String, Vec<u8>)> = published.files.iter().filter(|(n, _)| n.ends_with(".bin")).collect();
+        let published = publish(&documents, "/thu-tuc/", &["x".into()], &["Cấp xã".into()], &[], &[]);
+        let shards: Vec<&(String, Vec<u8>)> = published
+            .files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".bin") && !n.starts_with("facets") && !n.starts_with("lengths"))
+            .collect();
         assert!(shards.len() > 3);
         for (name, bytes) in shards {
-            assert!(name.starts_with("facets") || bytes.len() <= SHARD_SPLIT_BYTES * 2, "{name}: {}", bytes.len());
+            assert!(bytes.len() <= SHARD_SPLIT_BYTES * 3, "{name}: {}", bytes.len());
         }
         assert!(published.manifest.starts_with("manifest.") && published.manifest.ends_with(".json"));
+    }
+
+    #[test]
+    fn the_manifest_carries_everyday_words_fillers_and_the_most_used() {
+        let mut documents = fixture();
+        documents[1].received = 900;
+        documents[3].received = 20;
+        let site = vec![("bằng lái".to_string(), vec!["giấy phép điều khiển".to_string()])];
+        let published = publish(&documents, "/thu-tuc/", &[], &[], &[], &site);
+        let (_, bytes) = published.files.iter().find(|(n, _)| *n == published.manifest).expect("manifest");
+        let manifest: serde_json::Value = serde_json::from_slice(bytes).expect("json");
+        assert_eq!(manifest["popular"], serde_json::json!([1, 3]));
+        assert_eq!(manifest["synonyms"]["bang lai"], serde_json::json!(["giay phep lai xe", "giay phep dieu khien"]));
+        assert_eq!(manifest["synonyms"]["so do"], serde_json::json!(["giay chung nhan quyen su dung dat"]));
+        assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
+        let lengths = manifest["lengths"].as_str().expect("lengths");
+        let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
+        assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
+        assert_eq!(lengths_file(&[12, 13, 20, 21, 40]), [12 | 13 << 4, 14 | 15 << 4, 15]);
+    }
+
+    #[test]
+    fn a_sites_search_yaml_is_read_and_checked() {
+        let root = std::env::temp_dir().join(format!("congkhai-search-yaml-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("content")).expect("temp dir");
+        assert!(load_synonyms(&root).expect("no file is fine").is_empty());
+        std::fs::write(
+            root.join("content/search.yaml"),
+            "synonyms:\n  \"Sổ xanh\": \"giấy chứng nhận quyền sở hữu\"\n  tàu cá: [\"tàu cá\", \"phương tiện thủy\"]\n",
+        )
+        .expect("write");
+        let table = load_synonyms(&root).expect("valid");
+        assert_eq!(table[0], ("so xanh".to_string(), vec!["giay chung nhan quyen so huu".to_string()]));
+        assert_eq!(table[1].1, ["tau ca", "phuong tien thuy"]);
+        std::fs::write(root.join("content/search.yaml"), "synonyms:\n  sổ xanh: \"…\"\n").expect("write");
+        let error = load_synonyms(&root).expect_err("empty wording");
+        assert_eq!((error.place.line, error.place.column), (2, 12));
+        std::fs::write(root.join("content/search.yaml"), "synonym:\n  a: b\n").expect("write");
+        let error = load_synonyms(&root).expect_err("unknown key");
+        assert_eq!(error.place.line, 1);
+        std::fs::remove_dir_all(&root).ok();
     }
 
     #[test]

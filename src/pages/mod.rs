@@ -239,7 +239,7 @@ pub fn render_all(
     let mut ctx = Ctx { site, links, theme, common, site_links };
     // The index comes first: the pages with the search box link its manifest by content hash.
     let started = std::time::Instant::now();
-    let (index_files, manifest) = search::index(&ctx);
+    let (index_files, manifest) = search::index(&ctx).map_err(|e| vec![e])?;
     if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
         // For benches/search.sh: the index alone, apart from the pages.
         let bytes: usize = index_files.iter().map(|o| o.bytes.len()).sum();

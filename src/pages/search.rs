@@ -1,15 +1,27 @@
 //! `/tim-kiem/…`: the search index files, from every procedure in Vietnamese name order.
 
+use std::collections::HashMap;
+
 use super::procedure::row;
 use super::{Ctx, Output};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Level, Online};
 use crate::search::{self, Document, FIELD, KEYWORDS, NAME, PAPERS};
 
 const LEVELS: [Level; 4] = [Level::Central, Level::Province, Level::District, Level::Commune];
 
 /// The index files, and the manifest's address for the pages that carry the search box.
-pub fn index(ctx: &Ctx) -> (Vec<Output>, String) {
+/// Fails only on a wrong `content/search.yaml`.
+pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
     let site = ctx.site;
+    let synonyms = search::load_synonyms(&site.root)?;
+    // Dossiers received per procedure code, to name the most-used when a search finds nothing.
+    let mut received: HashMap<&str, u64> = HashMap::new();
+    for row in &site.results {
+        if let (Some(code), Some(n)) = (&row.procedure, row.counts.received_total()) {
+            *received.entry(code.value.as_str()).or_default() += n;
+        }
+    }
     let documents: Vec<Document> = ctx
         .links
         .by_name
@@ -38,14 +50,15 @@ pub fn index(ctx: &Ctx) -> (Vec<Output>, String) {
                     Online::Full => 2,
                 },
                 unit_ids: ctx.links.units_of[p].clone(),
+                received: received.get(procedure.code.value.as_str()).copied().unwrap_or(0),
             }
         })
         .collect();
     let fields: Vec<String> = ctx.links.fields.iter().map(|f| f.name.clone()).collect();
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
-    let published = search::publish(&documents, &ctx.url("/thu-tuc/"), &fields, &levels, &units);
+    let published = search::publish(&documents, &ctx.url("/thu-tuc/"), &fields, &levels, &units, &synonyms);
     let outputs =
         published.files.into_iter().map(|(name, bytes)| Output { path: format!("tim-kiem/{name}"), bytes }).collect();
-    (outputs, ctx.url(&format!("/tim-kiem/{}", published.manifest)))
+    Ok((outputs, ctx.url(&format!("/tim-kiem/{}", published.manifest))))
 }

@@ -27,11 +27,27 @@
     return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd');
   }
 
-  function words(text) {
-    return fold(text)
+  // A word's diacritics wherever the tone sits, as search::marks in Rust: its combining
+  // marks sorted, plus đ. "thải" and "thai" differ; "hoà" and "hòa" do not.
+  function marks(word) {
+    return Array.from(word.normalize('NFD').toLowerCase().replace(/[^\p{M}đ]/gu, '')).sort().join('');
+  }
+
+  // The words of a text: { fold, marks }, split at anything not a letter or digit.
+  function spelled(text) {
+    return text
+      .normalize('NFC')
+      .toLowerCase()
       .split(/[^\p{Alphabetic}\p{N}]+/u)
       .filter(Boolean)
-      .map(function (w) { return Array.from(w).slice(0, 24).join(''); });
+      .map(function (w) {
+        w = Array.from(w).slice(0, 24).join('');
+        return { fold: fold(w), marks: marks(w) };
+      });
+  }
+
+  function words(text) {
+    return spelled(text).map(function (w) { return w.fold; });
   }
 
   // Each file is fetched once; a failure is forgotten so the next query tries again.
@@ -51,6 +67,10 @@
     return load(manifestUrl.slice(base.length), 'json').then(function (m) {
       manifest = m;
       m.keys = m.shards.split(' ');
+      m.filler = {};
+      m.fillers.split(' ').forEach(function (w) { m.filler[w] = true; });
+      m.longest = 1;
+      Object.keys(m.synonyms).forEach(function (k) { m.longest = Math.max(m.longest, k.split(' ').length); });
       return m;
     });
   }
@@ -75,14 +95,15 @@
     return s;
   };
 
-  // A shard: terms, each with five document sets (name, keywords, field, papers/result; the
-  // names the term starts).
+  // A shard: terms, each with four document sets (name, keywords, field, papers/result),
+  // where the term stands in each name of the first set (a bitmask), and its spellings in
+  // names when it has several, with the one each name uses.
   function parseShard(buffer) {
-    var r = new Reader(buffer), terms = [], count = r.varint();
+    var r = new Reader(buffer), terms = [], count = r.varint(), j;
     for (var t = 0; t < count; t++) {
       var term = r.text(), sets = [];
-      for (var s = 0; s < 5; s++) {
-        var head = r.varint(), docs = [], j, d = 0;
+      for (var s = 0; s < 4; s++) {
+        var head = r.varint(), docs = [], d = 0;
         if (head & 1) {
           var len = (head - 1) / 2;
           for (j = 0; j < len; j++) {
@@ -99,9 +120,36 @@
         }
         sets.push(docs);
       }
-      terms.push({ term: term, sets: sets });
+      // Positions as a bitmask (words past the 30th share the last bit).
+      var names = sets[0].length, positions = new Int32Array(names);
+      for (j = 0; j < names; j++) {
+        for (var at = 0, more = 1, v; more; ) {
+          v = r.varint();
+          more = v & 1;
+          at += v >> 1;
+          positions[j] |= 1 << Math.min(at, 29);
+        }
+      }
+      var spellings = [], spellingOf = null;
+      for (j = r.varint(); j > 0; j--) spellings.push(r.text());
+      if (spellings.length) {
+        spellingOf = new Uint8Array(names);
+        for (j = 0; j < names; j++) spellingOf[j] = r.varint();
+      }
+      terms.push({ term: term, sets: sets, positions: positions, spellings: spellings, spellingOf: spellingOf });
     }
     return terms;
+  }
+
+  // Name lengths, four bits each (src/search.rs lengths_file): 13–15 words read as 14, 16–20
+  // as 18, more as 25.
+  function parseLengths(buffer) {
+    var bytes = new Uint8Array(buffer), out = new Uint8Array(bytes.length * 2), wide = [14, 18, 25];
+    for (var i = 0; i < out.length; i++) {
+      var code = i & 1 ? bytes[i >> 1] >> 4 : bytes[i >> 1] & 15;
+      out[i] = code > 12 ? wide[code - 13] : code;
+    }
+    return out;
   }
 
   // src/search.rs names a shard by its key when plain ASCII, else by its UTF-8 bytes in hex.
@@ -148,42 +196,171 @@
     return keys;
   }
 
-  // What to look up: every word by prefix; a word too short to pick a few shards is taken
-  // whole, or skipped while it is the last one being typed.
+  // What a query asks: groups of words, each with its alternatives. A phrase of the everyday
+  // words list (manifest.synonyms: "bang lai" → "giay phep lai xe") is one group whose
+  // alternatives are the typed words and each official wording; a filler word ("cho", "o
+  // dau") is a group of its own that weighs little. Each distinct word is looked up once:
+  // whole, or by prefix when it is the last word typed.
   function plan(query, finished) {
-    var list = words(query), steps = [];
-    list.forEach(function (word, i) {
-      var keys = shardsFor(word, false);
-      if (keys.length <= 3) return steps.push({ word: word, whole: false, keys: keys });
-      if (i < list.length - 1 || finished) return steps.push({ word: word, whole: true, keys: shardsFor(word, true) });
+    var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
+    var accented = typed.some(function (w) { return w.marks !== ''; });
+    var groups = [], lookups = {}, order = [], i = 0;
+    function lookup(word, spelling, last) {
+      var key = word + (last ? '*' : '');
+      if (!lookups[key]) {
+        lookups[key] = { word: word, prefix: last, spelling: accented ? spelling : null };
+        order.push(key);
+      }
+      return key;
+    }
+    while (i < folded.length) {
+      var n = Math.min(manifest.longest, folded.length - i), wordings = null;
+      for (; n > 0; n--) {
+        wordings = manifest.synonyms[folded.slice(i, i + n).join(' ')];
+        if (wordings) break;
+      }
+      if (!n) n = 1;
+      var alts = [[]], filler = true;
+      for (var k = i; k < i + n; k++) {
+        var last = k === folded.length - 1;
+        alts[0].push(lookup(folded[k], typed[k].marks, last));
+        if (!manifest.filler[folded[k]]) filler = false;
+      }
+      (wordings || []).forEach(function (wording) {
+        alts.push(wording.split(' ').map(function (w) { return lookup(w, null, false); }));
+      });
+      groups.push({ alts: alts, weight: filler ? FILLER : 1 });
+      i += n;
+    }
+    // Shards: a whole word needs one; a prefix every shard under it, unless that is too many
+    // while it is still being typed (then it waits) or once finished (then it is taken whole).
+    var steps = [], waiting = false;
+    order.forEach(function (key) {
+      var l = lookups[key];
+      if (l.prefix) {
+        var keys = shardsFor(l.word, false);
+        if (keys.length <= 3) l.keys = keys;
+        else if (finished || folded.length > 1) {
+          l.prefix = false;
+          l.keys = shardsFor(l.word, true);
+        } else {
+          waiting = true;
+          l.keys = [];
+        }
+      } else {
+        l.keys = shardsFor(l.word, true);
+      }
+      l.key = key;
+      steps.push(l);
     });
-    return { steps: steps, waiting: list.length > 0 && steps.length === 0 };
+    return { steps: steps, lookups: lookups, groups: groups, waiting: waiting && steps.every(function (l) { return !l.keys.length; }) };
   }
 
-  function rank(steps, shards) {
-    var n = manifest.documents, total = new Float32Array(n), hits = new Uint8Array(n), d;
-    steps.forEach(function (step, i) {
-      var best = new Float32Array(n);
-      shards[i].forEach(function (terms) {
-        terms.forEach(function (t) {
-          if (step.whole ? t.term !== step.word : t.term.lastIndexOf(step.word, 0) !== 0) return;
-          var whole = t.term === step.word ? manifest.whole_word : 1;
-          manifest.weights.forEach(function (weight, s) {
-            var docs = t.sets[s], score = weight * whole;
-            for (var k = 0; k < docs.length; k++) if (best[docs[k]] < score) best[docs[k]] = score;
-          });
-          if (i === 0) t.sets[4].forEach(function (doc) { total[doc] += manifest.name_start; });
+  var FILLER = 0.25; // a filler word's weight
+  var PREFIX = 0.6; // a prefix match against a whole word
+  var MISSPELT = 0.55; // a typed diacritic the name spells otherwise ("thải" for "thai")
+  var PHRASE = 0.3; // query words side by side in the name, in order
+  var COVER = 0.3; // the share of the name the query covers
+  var SHORT = 0.03; // shorter names first among equals
+
+  // Per looked-up word: per document, its best match (source weight, whole or prefix, the
+  // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
+  function match(step, shards, n) {
+    var score = new Float32Array(n), at = new Int32Array(n), count = 0;
+    shards.forEach(function (terms) {
+      terms.forEach(function (t) {
+        var whole = t.term === step.word;
+        if (!whole && !(step.prefix && t.term.lastIndexOf(step.word, 0) === 0)) return;
+        var q = whole ? 1 : PREFIX, wanted = -1;
+        if (step.spelling !== null && t.spellings.length) wanted = t.spellings.indexOf(step.spelling);
+        manifest.weights.forEach(function (weight, s) {
+          var docs = t.sets[s];
+          for (var k = 0; k < docs.length; k++) {
+            var d = docs[k], v = weight * q;
+            if (s === 0) {
+              at[d] |= t.positions[k];
+              if (step.spelling !== null && t.spellingOf && t.spellingOf[k] !== wanted) v *= MISSPELT;
+            }
+            if (score[d] < v) {
+              if (!score[d]) count++;
+              score[d] = v;
+            }
+          }
         });
       });
-      for (d = 0; d < n; d++) {
-        if (best[d] > 0) {
-          total[d] += best[d];
-          hits[d]++;
+    });
+    return { score: score, at: at, idf: Math.max(0.1, Math.log((n - count + 0.5) / (count + 0.5))), count: count };
+  }
+
+  function rank(p, shards, relaxed) {
+    var n = manifest.documents, lengths = shards.lengths, d, g, a, w;
+    var m = {};
+    p.steps.forEach(function (step, i) { m[step.key] = match(step, shards[i], n); });
+    var total = new Float32Array(n), fracs = new Float32Array(n), best = 0, W = 0, touched = [];
+    var seen = new Uint8Array(n);
+    // The words that decide: every alternative's words, a document's best alternative per group.
+    p.groups.forEach(function (group) {
+      var most = 0;
+      group.sums = group.alts.map(function (alt) {
+        var sum = 0;
+        alt.forEach(function (key) { sum += m[key].idf; });
+        most = Math.max(most, sum);
+        return sum;
+      });
+      group.most = most;
+      W += group.weight * most;
+      group.alts.forEach(function (alt) {
+        alt.forEach(function (key) {
+          var s = m[key].score;
+          for (d = 0; d < n; d++) if (s[d] && !seen[d]) { seen[d] = 1; touched.push(d); }
+        });
+      });
+    });
+    if (!W) return [];
+    var out = [];
+    for (var t = 0; t < touched.length; t++) {
+      d = touched[t];
+      var base = 0, pairs = 0, adjacent = 0, covered = 0, named = 0, strong = false, previous = 0;
+      for (g = 0; g < p.groups.length; g++) {
+        var group = p.groups[g], top = 0, topAlt = null, topAt = 0;
+        for (a = 0; a < group.alts.length; a++) {
+          var alt = group.alts[a], sum = 0;
+          for (w = 0; w < alt.length; w++) sum += m[alt[w]].idf * m[alt[w]].score[d];
+          // Any wording of the group, fully matched, meets it fully.
+          sum = sum / group.sums[a];
+          if (sum > top) { top = sum; topAlt = alt; topAt = a; }
+        }
+        if (!topAlt) { previous = 0; continue; }
+        base += group.weight * group.most * top;
+        if (group.weight === 1) strong = true;
+        // Side by side: each word of the alternative right after the one before it.
+        for (w = 0; w < topAlt.length; w++) {
+          var here = m[topAlt[w]].at[d];
+          // Each word once, however often the name repeats it.
+          if (here && !(covered & here)) named++;
+          covered |= here;
+          if (group.weight === 1) {
+            if (previous) {
+              pairs++;
+              if ((previous << 1) & here) adjacent++;
+            }
+            previous = here;
+          }
         }
       }
-    });
-    var out = [];
-    for (d = 0; d < n; d++) if (hits[d] === steps.length && passes(d)) out.push(d);
+      if (!strong && !relaxed) continue;
+      var frac = base / W;
+      var length = lengths[d] || 1;
+      var score = frac * (1 + (pairs ? PHRASE * adjacent / pairs : 0) + COVER * Math.min(1, named / length)) -
+        SHORT * Math.min(length, 40) / 40;
+      total[d] = score;
+      fracs[d] = frac;
+      if (frac > best) best = frac;
+      out.push(d);
+    }
+    // Not every word is required, but a document must hold a fair share of what was asked.
+    var floor = best * 0.5;
+    out = out.filter(function (d) { return fracs[d] >= floor && passes(d); });
     out.sort(function (a, b) { return total[b] - total[a] || a - b; });
     return out;
   }
@@ -201,29 +378,64 @@
     return true;
   }
 
+  function loadShards(p) {
+    return Promise.all(p.steps.map(function (step) {
+      return Promise.all(step.keys.map(function (k) { return load(shardFile(k), parseShard); }));
+    }));
+  }
+
+  // Nothing close: each word of four letters or more shortened by two and taken by prefix
+  // ("khaisinh" → "khaisi…"), every word counting.
+  function relax(query) {
+    return words(query).map(function (w) {
+      return w.length >= 4 ? Array.from(w).slice(0, Math.max(3, Array.from(w).length - 2)).join('') : w;
+    });
+  }
+
   function search(finished) {
     var id = ++generation;
     var query = input.value;
     remember();
-    if (!words(query).length) return show([], '', id);
+    if (!words(query).length) return show([], '', id, query);
     var p;
     loadManifest()
       .then(function () {
         p = plan(query, finished);
-        var needs = [Promise.all(p.steps.map(function (step) {
-          return Promise.all(step.keys.map(function (k) { return load(shardFile(k), parseShard); }));
-        }))];
+        var needs = [loadShards(p), load(manifest.lengths, parseLengths)];
         if (filtering()) needs.push(loadFacets());
         return Promise.all(needs);
       })
       .then(function (loaded) {
         if (id !== generation) return;
-        if (p.waiting) return show([], 'Gõ thêm chữ để tìm.', id);
+        if (p.waiting) return show([], 'Gõ thêm chữ để tìm.', id, query);
         shown = PAGE;
-        show(rank(p.steps, loaded[0]), null, id);
+        var started = performance.now();
+        var shards = loaded[0];
+        shards.lengths = loaded[1];
+        var results = rank(p, shards, false);
+        panel.setAttribute('data-ms', Math.round(performance.now() - started));
+        if (results.length) return show(results, null, id, query);
+        // Nothing close: the nearest words, then the most-used procedures.
+        var near = plan(relax(query).map(function (w) { return w; }).join(' ') + ' ', false);
+        near.steps.forEach(function (step) {
+          step.prefix = true;
+          step.keys = shardsFor(step.word, false).slice(0, 3);
+        });
+        return loadShards(near).then(function (more) {
+          if (id !== generation) return;
+          more.lengths = shards.lengths;
+          var nearest = rank(near, more, true).slice(0, PAGE);
+          var popular = (manifest.popular || []).filter(function (d) { return nearest.indexOf(d) < 0 && passes(d); });
+          var text = 'Không có thủ tục nào khớp với “' + query.trim() + '”' + (filtering() ? ' và bộ lọc đã chọn' : '') + '. ';
+          if (nearest.length) text += 'Đây là các thủ tục gần giống nhất' + (popular.length ? ', rồi các thủ tục được làm nhiều nhất' : '') + '.';
+          else if (popular.length) text += 'Đây là các thủ tục được làm nhiều nhất.';
+          else text += 'Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
+          shown = PAGE + popular.length;
+          show(nearest.concat(popular), text, id, query);
+        });
       })
       .catch(function () {
-        if (id === generation) show([], 'Chưa tải được dữ liệu tìm kiếm. Hãy thử lại, hoặc xem danh mục thủ tục bên dưới.', id);
+        if (id === generation) show([], 'Chưa tải được dữ liệu tìm kiếm. Hãy thử lại, hoặc xem danh mục thủ tục bên dưới.', id, query);
       });
   }
 
@@ -283,7 +495,7 @@
     return n.toLocaleString('vi-VN');
   }
 
-  function show(results, message, id) {
+  function show(results, message, id, query) {
     found = results;
     setActive(-1);
     list.textContent = '';
@@ -319,6 +531,7 @@
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
       }
       if (status.textContent !== message) status.textContent = message;
+      if (query !== undefined) panel.setAttribute('data-query', query);
     }).catch(function () {
       if (id === generation) status.textContent = 'Chưa tải được kết quả. Hãy thử lại.';
     });
@@ -400,7 +613,7 @@
   });
   more.addEventListener('click', function () {
     shown += PAGE;
-    show(found, null, generation);
+    show(found, null, generation, input.value);
   });
   details.addEventListener('toggle', function () {
     if (details.open) loadFacets().catch(function () {});
