@@ -397,9 +397,9 @@ fn render_grouped(
 
 /// "Theo tệp:" then one line per file with its counts and, with `kinds`, its kinds.
 fn counts_per_file(root_abs: &Path, diagnostics: &[Diagnostic], kinds: bool) -> String {
-    // File, errors, warnings, and the kinds with their counts.
-    type PerFile<'a> = (&'a Path, usize, usize, Vec<(String, usize)>);
-    let mut files: Vec<PerFile> = Vec::new();
+    /// A file, its errors, its warnings, and its kinds with their counts.
+    type FileCounts<'a> = (&'a Path, usize, usize, Vec<(String, usize)>);
+    let mut files: Vec<FileCounts> = Vec::new();
     let mut index: HashMap<&Path, usize> = HashMap::new();
     for d in diagnostics {
         let i = *index.entry(&d.place.file).or_insert_with(|| {
@@ -440,6 +440,35 @@ fn counts_per_file(root_abs: &Path, diagnostics: &[Diagnostic], kinds: bool) -> 
         let _ = writeln!(out, "  … và {} tệp khác", files.len() - MAX_FILES_LISTED);
     }
     out
+}
+
+/// The hint for a unit reference that is no id in units.yaml: the id of the unit it names
+/// (`Sở Tư pháp` → `so-tu-phap`), the nearest id, or how to find one.
+pub fn unit_hint<'a>(value: &str, units: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> String {
+    let folded = crate::text::fold(value.trim());
+    let slug = crate::text::slugify(value);
+    let by_name = units.clone().find(|(id, name)| crate::text::fold(name) == folded || *id == slug).or_else(|| {
+        // "Sở Tư pháp" for "Sở Tư pháp tỉnh Mẫu": a name that starts the unit's name.
+        let mut starting = units.clone().filter(|(_, name)| {
+            let name = crate::text::fold(name);
+            folded.len() >= 4 && (name.starts_with(&folded) || folded.starts_with(&name))
+        });
+        let first = starting.next();
+        first.filter(|_| starting.next().is_none())
+    });
+    if let Some((id, name)) = by_name {
+        return format!("ghi mã đơn vị, không ghi tên: viết `{id}` (mã của \"{name}\" trong content/units.yaml)");
+    }
+    if let Some(near) = did_you_mean(value, units.clone().map(|(id, _)| id)) {
+        return format!("có phải ý bạn là `{near}`?");
+    }
+    let names: Vec<(&str, &str)> = units.collect();
+    if let Some(near) = did_you_mean(value, names.iter().map(|(_, name)| *name))
+        && let Some((id, name)) = names.iter().find(|(_, n)| *n == near)
+    {
+        return format!("ghi mã đơn vị: có phải ý bạn là `{id}` (\"{name}\")?");
+    }
+    "dùng `id` của một đơn vị trong content/units.yaml".to_string()
 }
 
 /// The closest candidate to a misspelt word, if one is close enough to be a useful hint.

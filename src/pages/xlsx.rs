@@ -34,11 +34,11 @@ const PROCEDURE_COLUMNS: [Column; 11] = [
     col("Địa chỉ trang", 50.0),
 ];
 
-/// A column: its title and how to read it from the counts.
-type CountColumn<T> = (&'static str, fn(&Counts) -> Option<T>);
-
 /// Counts in FORMAT.md's order (Vietnamese titles as there), then the totals.
-const COUNT_COLUMNS: [CountColumn<u64>; 18] = [
+type CountColumn = (&'static str, fn(&Counts) -> Option<u64>);
+type RateColumn = (&'static str, fn(&Counts) -> Option<f64>);
+
+const COUNT_COLUMNS: [CountColumn; 18] = [
     ("Kỳ trước chuyển qua", |c| c.carried_over),
     ("Tiếp nhận trực tuyến", |c| c.received_online),
     ("Tiếp nhận trực tiếp", |c| c.received_direct),
@@ -59,7 +59,7 @@ const COUNT_COLUMNS: [CountColumn<u64>; 18] = [
     ("Hài lòng", |c| c.satisfied),
 ];
 
-const RATE_COLUMNS: [CountColumn<f64>; 7] = [
+const RATE_COLUMNS: [RateColumn; 7] = [
     ("Tỷ lệ đúng hạn", |c| c.on_time_rate()),
     ("Tỷ lệ trước hạn", |c| c.early_rate()),
     ("Tỷ lệ trễ hạn", |c| c.late_rate()),
