@@ -155,7 +155,8 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
     // Forms must exist under content/files/.
     let files: HashSet<&str> = site.files.iter().map(String::as_str).collect();
     for procedure in &site.procedures {
-        for form in procedure.papers.iter().filter_map(|p| p.form.as_ref()) {
+        let papers = procedure.papers.iter().chain(procedure.cases.iter().flat_map(|c| c.papers.iter()));
+        for form in papers.filter_map(|p| p.form_file()) {
             let path = form.value.trim_start_matches("/tep/").trim_start_matches('/');
             if path.split('/').any(|part| part == ".." || part.is_empty()) || !files.contains(path) {
                 problems.push(
@@ -169,6 +170,20 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
                     }),
                 );
             }
+        }
+    }
+
+    // Facts still unfilled: one warning per procedure, naming them all (FORMAT.md, format v3).
+    for procedure in &site.procedures {
+        let missing = procedure.unfilled();
+        if !missing.is_empty() {
+            problems.push(
+                Diagnostic::warning(
+                    Place::file(&procedure.file),
+                    format!("thủ tục `{}` còn thiếu thông tin: {}", procedure.code.value, missing.join("; ")),
+                )
+                .with_hint("trang sẽ ghi \"Chưa có thông tin…\" cho đến khi điền; miễn phí viết `amount: 0`, không cần giấy tờ viết `papers: none`"),
+            );
         }
     }
 

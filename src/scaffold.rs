@@ -362,12 +362,12 @@ applicants: "Công dân Việt Nam"  # đối tượng thực hiện
 channels: [in_person, online, postal]   # cách thức: in_person (trực tiếp), online (trực tuyến), postal (bưu chính)
 online: full                     # dịch vụ công trực tuyến: none, partial (một phần), full (toàn trình)
 time:                            # thời hạn giải quyết
-  statutory: "trong ngày"        # theo quy định: "5 ngày làm việc", "15 ngày", "8 giờ" hoặc "trong ngày" (bắt buộc)
+  statutory: "trong ngày"        # theo quy định: "5 ngày làm việc", "15 ngày", "01 tháng", "7,5 ngày làm việc", "8 giờ" hoặc "trong ngày"; không phải khoảng thời gian thì viết text: "…" (bắt buộc một trong hai)
   note: "Hồ sơ nhận sau 15 giờ trả vào ngày làm việc tiếp theo"   # ghi chú điều kiện
 fees:                            # phí, lệ phí; mỗi khoản bắt đầu bằng "- "
   - name: "Lệ phí đăng ký khai sinh"   # tên khoản thu
-    kind: "lệ phí"               # loại: "phí" hoặc "lệ phí"
-    amount: 0                    # số tiền (đồng), viết liền không dấu chấm: 135000; 0 là miễn phí
+    kind: "lệ phí"               # loại: "phí", "lệ phí" hoặc "giá"
+    amount: 0                    # số tiền (đồng), viết liền không dấu chấm: 135000; 0 là miễn phí; USD thì thêm currency: USD
 papers:                          # thành phần hồ sơ
   - name: "Tờ khai đăng ký khai sinh theo mẫu"   # tên giấy tờ
     originals: 1                 # số bản chính
@@ -396,16 +396,17 @@ unit: {unit}                     # mã đơn vị thực hiện (bắt buộc); 
 channels: [in_person]            # cách thức: in_person (trực tiếp), online (trực tuyến), postal (bưu chính)
 online: none                     # dịch vụ công trực tuyến: none, partial (một phần), full (toàn trình)
 time:                            # thời hạn giải quyết
-  statutory: "5 ngày làm việc"   # SỬA: thời hạn theo quy định: "5 ngày làm việc", "15 ngày", "8 giờ", "trong ngày"
+  text: "SỬA: thời hạn giải quyết"   # SỬA: thay dòng này bằng thời hạn theo quy định, ví dụ statutory: "5 ngày làm việc" ("15 ngày", "01 tháng", "8 giờ", "trong ngày")
   # cut: "3 ngày làm việc"       # thời hạn đơn vị cam kết (đã cắt giảm), không dài hơn thời hạn trên
-fees: []                         # SỬA: phí, lệ phí, ví dụ:
+fees: []                         # SỬA: phí, lệ phí; để trống thì trang ghi "Chưa có thông tin về phí, lệ phí". Ví dụ:
 #  - name: "Lệ phí …"            # tên khoản thu
-#    kind: "lệ phí"              # "phí" hoặc "lệ phí"
+#    kind: "lệ phí"              # "phí", "lệ phí" hoặc "giá"
 #    amount: 135000              # số tiền (đồng), viết liền không dấu chấm; 0 là miễn phí
-papers: []                       # SỬA: thành phần hồ sơ, ví dụ:
+papers: []                       # SỬA: thành phần hồ sơ; để trống thì trang ghi "Chưa có thông tin…"; không cần giấy tờ: papers: none. Ví dụ:
 #  - name: "Tờ khai theo mẫu"    # tên giấy tờ
 #    originals: 1                # số bản chính
 #    copies: 0                   # số bản sao
+#    present: true               # giấy tờ chỉ xuất trình, không nộp
 steps: []                        # SỬA: trình tự thực hiện, mỗi bước một dòng "- …"
 # result: "…"                    # kết quả thực hiện
 # legal_basis: ["…"]             # căn cứ pháp lý

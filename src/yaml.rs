@@ -108,6 +108,14 @@ fn explain(place: Place, message: &str, text: &str) -> Diagnostic {
             Some(near) => format!("có phải ý bạn là `{near}`? Chọn một trong: {}", expected.join(", ")),
             None => format!("chọn một trong: {}", expected.join(", ")),
         };
+        // A value read as one-or-many (`level: tinh`) is reported at its key: point at the value.
+        let place = match line.find(&format!(": {value}")) {
+            Some(i) if place.column == 1 && !value.is_empty() => {
+                let column = line[..i + 2].chars().count() as u64 + 1;
+                Place::at(place.file.clone(), place.line, column)
+            }
+            _ => place,
+        };
         return Diagnostic::error(place, format!("`{key}: {value}` không phải giá trị cho phép")).with_hint(hint);
     }
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {

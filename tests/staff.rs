@@ -434,8 +434,23 @@ fn a_new_site_builds_as_it_is_and_grows_with_new_units_and_procedures() {
     let (code, stderr) = check(&root);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("mã thủ tục `0.000001` là mã tạm"), "{stderr}");
-    assert!(stderr.contains("Kết quả kiểm tra: 2 cảnh báo"), "{stderr}");
-    assert!(!stderr.contains("2.000815"));
+    // Each unfilled scaffold is named once, with every fact still missing (issue 13, item 10).
+    assert!(
+        stderr.contains(
+            "thủ tục `2.000815` còn thiếu thông tin: phí, lệ phí (chưa có `fees`, hoặc chưa có `amount`); \
+             thành phần hồ sơ (chưa có `papers`); chỗ còn ghi `SỬA` (`time.text`)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("còn thiếu thông tin").count(), 3, "{stderr}");
+    assert!(stderr.contains("Kết quả kiểm tra: 5 cảnh báo"), "{stderr}");
+    let page = congkhai(&["build", "--root", r]);
+    assert!(page.status.success());
+    let html = std::fs::read_to_string(root.join("public/thu-tuc/chung-thuc-chu-ky/index.html")).unwrap();
+    assert!(
+        html.contains("Chưa có thông tin về phí, lệ phí") && html.contains("Chưa có thông tin về thành phần hồ sơ")
+    );
+    assert!(!html.contains("Miễn phí") && !html.contains("Không yêu cầu giấy tờ"));
 }
 
 // ---------------------------------------------------------------------------------------------

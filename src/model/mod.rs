@@ -2,14 +2,16 @@
 
 pub mod date;
 pub mod duration;
+pub mod facts;
 pub mod results;
 pub mod source;
 
 use std::path::PathBuf;
 
 pub use date::Date;
-pub use duration::Duration;
-pub use source::{Channel, FeeKind, Level, Officer, Online, Targets, Thresholds, UnitKind};
+pub use duration::{Duration, Qty, Wording};
+pub use facts::{FeeFacts, Money, PaperFacts, TimeRow};
+pub use source::{Channel, Currency, FeeKind, Level, Officer, Online, Targets, Thresholds, UnitKind};
 
 use crate::diagnostics::Place;
 
@@ -85,58 +87,164 @@ pub struct Procedure {
     pub slug: Option<Spot<String>>,
     pub keywords: Vec<String>,
     pub field: Spot<String>,
+    /// The first level written (lists and boards group by it); `levels` holds them all.
     pub level: Level,
+    /// Every level written, at least one, in the order written (`level: [province, commune]`).
+    pub levels: Vec<Level>,
     pub units: UnitRef,
     pub submit_at: Option<String>,
     pub online_url: Option<String>,
     pub applicants: Option<String>,
     pub channels: Vec<Channel>,
     pub online: Online,
+    /// The procedure's time; a case with its own time replaces it for that case.
     pub time: ProcessingTime,
+    /// The procedure's fees; empty means unknown, unless a case has its own. See [`Procedure::fee_facts`].
     pub fees: Vec<Fee>,
     pub sets: u32,
+    /// Papers every applicant brings (all of them when there are no cases).
     pub papers: Vec<Paper>,
+    /// `papers: none`: written as needing no paper at all. Without it, no papers means unknown.
+    pub no_papers: bool,
+    /// Cases, in the order written; names are unique.
+    pub cases: Vec<Case>,
     pub steps: Vec<String>,
     pub requirements: Option<String>,
-    pub result: Option<String>,
+    /// One text or several (`result: [...]`); empty when not given.
+    pub result: Vec<String>,
     pub legal_basis: Vec<String>,
     pub hotline: Option<String>,
     pub updated: Date,
+    /// Phi địa giới: can be filed at any office of its level.
+    pub anywhere: bool,
+    /// How the result can be received, in the order written.
+    pub result_delivery: Vec<Channel>,
+    /// Units that take part, as written: unit ids (see [`Procedure::coordinating_units`]) or names.
+    pub coordinating: Vec<Spot<String>>,
+    /// The decision that published the procedure.
+    pub published: Option<Published>,
+}
+
+/// One case of a procedure: what to bring depends on the applicant's situation.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    pub place: Place,
+    /// Replaces the procedure's time for this case.
+    pub time: Option<ProcessingTime>,
+    /// Replaces the procedure's fees for this case (`Some(vec![])` is written but says nothing).
+    pub fees: Option<Vec<Fee>>,
+    /// This case's papers, shown after the common ones.
+    pub papers: Vec<Paper>,
+}
+
+/// The decision that published a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub decision: String,
+    pub date: Option<Date>,
+    pub by: Option<String>,
+}
+
+/// A published time limit: a duration, or words when it is none (`time.text`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Limit {
+    Duration(Duration),
+    Text(String),
+}
+
+impl Limit {
+    pub fn duration(&self) -> Option<Duration> {
+        match self {
+            Limit::Duration(d) => Some(*d),
+            Limit::Text(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Limit::Duration(d) => d.fmt(f),
+            Limit::Text(t) => f.write_str(t),
+        }
+    }
 }
 
 /// Statutory and promised processing time.
 #[derive(Debug, Clone)]
 pub struct ProcessingTime {
-    pub statutory: Duration,
+    /// The statutory time, or `time.text` as written.
+    pub statutory: Limit,
+    /// The unit's promised, shorter time (only with a statutory duration).
     pub cut: Option<Duration>,
+    /// A different time when filed online.
+    pub online: Option<Duration>,
     pub note: Option<String>,
 }
 
 impl ProcessingTime {
     /// The percentage cut, when there is a cut in comparable units.
     pub fn cut_percent(&self) -> Option<f64> {
-        self.cut.and_then(|cut| Duration::cut_percent(self.statutory, cut))
+        let statutory = self.statutory.duration()?;
+        self.cut.and_then(|cut| Duration::cut_percent(statutory, cut))
+    }
+
+    /// The time a citizen can count on: the cut when there is one, else the statutory time.
+    pub fn shown(&self) -> Limit {
+        match self.cut {
+            Some(cut) => Limit::Duration(cut),
+            None => self.statutory.clone(),
+        }
+    }
+
+    /// The cut, only when it differs from the statutory time.
+    pub fn real_cut(&self) -> Option<Duration> {
+        self.cut.filter(|c| self.statutory.duration() != Some(*c))
     }
 }
 
-/// A fee or charge, in whole đồng.
+/// A fee or charge.
 #[derive(Debug, Clone)]
 pub struct Fee {
     pub name: String,
     pub kind: Option<FeeKind>,
+    /// Whole units of `currency`; `Some(0)` is free; `None` when only the note tells.
     pub amount: Option<u64>,
+    pub currency: Currency,
+    /// Only for this channel.
+    pub channel: Option<Channel>,
     pub note: Option<String>,
 }
 
-/// One required paper.
+/// One paper to hand in or show, or a note line among papers.
 #[derive(Debug, Clone)]
 pub struct Paper {
     pub name: String,
+    /// Originals and copies; 0 when not written.
     pub originals: u32,
     pub copies: u32,
+    /// Written `originals: 0` and `copies: 0`: a note among the papers, not a paper to bring.
+    pub is_note: bool,
+    /// Shown at the desk (xuất trình), not handed in.
+    pub present: bool,
+    /// The paper's own items.
+    pub parts: Vec<String>,
     pub note: Option<String>,
-    /// A path under content/files/.
+    /// A path under content/files/, or an https:// address (see [`Paper::form_url`]).
     pub form: Option<Spot<String>>,
+}
+
+impl Paper {
+    /// The form when it is a web address (`https://…`) rather than a file under content/files/.
+    pub fn form_url(&self) -> Option<&str> {
+        self.form.as_ref().map(|f| f.value.as_str()).filter(|v| v.starts_with("https://") || v.starts_with("http://"))
+    }
+
+    /// The form's path under content/files/, when it is a file.
+    pub fn form_file(&self) -> Option<&Spot<String>> {
+        self.form.as_ref().filter(|_| self.form_url().is_none())
+    }
 }
 
 /// A free Markdown page from content/<slug>.md.
@@ -221,6 +329,7 @@ impl FeeKind {
         match self {
             FeeKind::Phi => "Phí",
             FeeKind::LePhi => "Lệ phí",
+            FeeKind::Gia => "Giá",
         }
     }
 }

@@ -163,8 +163,9 @@ pub struct ProcedureSource {
     /// Lĩnh vực, ví dụ "Hộ tịch". Bắt buộc.
     #[schemars(with = "String")]
     pub field: Located<String>,
-    /// Cấp thực hiện.
-    pub level: Level,
+    /// Cấp thực hiện: một cấp, ví dụ province, hoặc danh sách, ví dụ [province, commune].
+    #[schemars(with = "OneOrManySchema<Level>")]
+    pub level: OneOrMany<Level>,
     /// Mã đơn vị tiếp nhận và giải quyết (một `id` trong units.yaml). Dùng `unit` hoặc `units`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -190,25 +191,31 @@ pub struct ProcedureSource {
     #[serde(default)]
     pub online: Option<Online>,
     /// Thời hạn giải quyết. Bắt buộc.
-    pub time: TimeSource,
-    /// Phí, lệ phí.
+    #[schemars(with = "TimeSource")]
+    pub time: Located<TimeSource>,
+    /// Phí, lệ phí. Không có khóa này nghĩa là chưa có thông tin (trang ghi "Chưa có thông tin về phí, lệ phí"); miễn phí viết `amount: 0`.
     #[serde(default)]
     pub fees: Vec<FeeSource>,
     /// Số lượng hồ sơ (bộ); mặc định 1.
     #[serde(default)]
     pub sets: Option<u32>,
-    /// Thành phần hồ sơ.
+    /// Thành phần hồ sơ: danh sách giấy tờ (khi có `cases`: giấy tờ chung cho mọi trường hợp), hoặc `none` khi không cần giấy tờ nào.
     #[serde(default)]
-    pub papers: Vec<PaperSource>,
+    #[schemars(with = "Option<PapersSchema>")]
+    pub papers: Option<PapersSource>,
+    /// Các trường hợp, khi giấy tờ, thời hạn hoặc phí tùy hoàn cảnh người nộp; tên mỗi trường hợp không trùng nhau.
+    #[serde(default)]
+    pub cases: Vec<CaseSource>,
     /// Trình tự thực hiện, mỗi bước một mục (Markdown).
     #[serde(default)]
     pub steps: Vec<String>,
     /// Yêu cầu, điều kiện (Markdown).
     #[serde(default)]
     pub requirements: Option<String>,
-    /// Kết quả thực hiện.
+    /// Kết quả thực hiện: một chuỗi hoặc danh sách, ví dụ ["Giấy phép xây dựng", "Bản vẽ có đóng dấu"].
     #[serde(default)]
-    pub result: Option<String>,
+    #[schemars(with = "Option<OneOrManySchema<String>>")]
+    pub result: Option<OneOrMany<String>>,
     /// Căn cứ pháp lý.
     #[serde(default)]
     pub legal_basis: Vec<String>,
@@ -218,6 +225,148 @@ pub struct ProcedureSource {
     /// Ngày cập nhật gần nhất (YYYY-MM-DD). Bắt buộc.
     #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub updated: Located<String>,
+    /// Phi địa giới hành chính: nộp được tại bất kỳ nơi tiếp nhận nào cùng cấp (true/false).
+    #[serde(default)]
+    pub anywhere: Option<bool>,
+    /// Cách nhận kết quả: in_person (tại nơi nộp), postal (qua bưu chính), online (trực tuyến).
+    #[serde(default)]
+    pub result_delivery: Vec<Channel>,
+    /// Cơ quan phối hợp: mã đơn vị trong units.yaml hoặc tên cơ quan, ví dụ ["Sở Tài chính", so-xay-dung].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub coordinating: Vec<Located<String>>,
+    /// Quyết định công bố thủ tục: { decision: "2298/QĐ-UBND", date: 2026-04-25, by: "UBND tỉnh …" }.
+    #[serde(default)]
+    pub published: Option<PublishedSource>,
+}
+
+/// Quyết định công bố thủ tục.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedSource {
+    /// Số quyết định, ví dụ "2298/QĐ-UBND". Bắt buộc.
+    pub decision: String,
+    /// Ngày ký quyết định (YYYY-MM-DD).
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date: Option<Located<String>>,
+    /// Cơ quan ban hành, ví dụ "UBND tỉnh Lâm Đồng".
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// Một trường hợp: giấy tờ riêng, và nếu khác, thời hạn và phí riêng.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSource {
+    /// Tên trường hợp, ví dụ "Đối với nhà ở riêng lẻ tại đô thị". Bắt buộc, không trùng trong một thủ tục.
+    #[schemars(with = "String")]
+    pub name: Located<String>,
+    /// Thời hạn riêng của trường hợp này (thay cho thời hạn chung).
+    #[serde(default)]
+    #[schemars(with = "Option<TimeSource>")]
+    pub time: Option<Located<TimeSource>>,
+    /// Phí, lệ phí riêng của trường hợp này (thay cho phí chung).
+    #[serde(default)]
+    pub fees: Option<Vec<FeeSource>>,
+    /// Giấy tờ riêng của trường hợp này, hiện sau giấy tờ chung.
+    #[serde(default)]
+    pub papers: Vec<PaperSource>,
+}
+
+/// One value or a list of values, as written.
+#[derive(Debug, Clone)]
+pub struct OneOrMany<T>(pub Vec<T>);
+
+/// Only describes a one-or-many key for the JSON Schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum OneOrManySchema<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::IntoDeserializer;
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one value or a list of values")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany(items))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|t| OneOrMany(vec![t]))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|t| OneOrMany(vec![t]))
+            }
+        }
+        deserializer.deserialize_any(Visitor(std::marker::PhantomData))
+    }
+}
+
+/// `papers:` as written: a list, or `none` when no paper is needed.
+#[derive(Debug)]
+pub enum PapersSource {
+    List(Vec<PaperSource>),
+    None,
+}
+
+/// Only describes `papers:` for the JSON Schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum PapersSchema {
+    /// Danh sách giấy tờ.
+    List(Vec<PaperSource>),
+    /// `none`: không cần giấy tờ nào.
+    None(NoneWord),
+}
+
+/// Chữ `none`: thủ tục không yêu cầu giấy tờ nào.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+pub enum NoneWord {
+    #[serde(rename = "none")]
+    None,
+}
+
+impl<'de> Deserialize<'de> for PapersSource {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PapersSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of papers or `none`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(PapersSource::List(items))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if v.trim() == "none" {
+                    Ok(PapersSource::None)
+                } else {
+                    Err(E::custom(format!(
+                        "`papers: {v}`: papers là danh sách giấy tờ (mỗi mục `- name: …`), hoặc `papers: none` khi không cần giấy tờ nào"
+                    )))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// `units:` as written: a list of ids or `{ kind: …, parent: … }`.
@@ -312,13 +461,22 @@ pub enum Online {
     Full,
 }
 
-/// Thời hạn giải quyết.
+/// Thời hạn giải quyết: `statutory` (một khoảng thời gian) hoặc `text` (khi thời hạn không phải một khoảng thời gian).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimeSource {
-    /// Thời hạn theo quy định: "N ngày làm việc", "N ngày", "N giờ" hoặc "trong ngày". Bắt buộc.
-    #[schemars(with = "String")]
-    pub statutory: Located<String>,
+    /// Thời hạn theo quy định: "N ngày làm việc", "N ngày", "N giờ", "N tháng" (số có thể lẻ: "7,5 ngày làm việc") hoặc "trong ngày".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub statutory: Option<Located<String>>,
+    /// Thời hạn ghi bằng lời, thay cho `statutory`, khi không phải một khoảng thời gian, ví dụ "Ngay sau khi nhận đủ hồ sơ".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub text: Option<Located<String>>,
+    /// Thời hạn khác khi nộp trực tuyến, ví dụ "10 ngày".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub online: Option<Located<String>>,
     /// Thời hạn đơn vị cam kết (đã cắt giảm), cùng cách viết; không dài hơn thời hạn quy định.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -334,12 +492,18 @@ pub struct TimeSource {
 pub struct FeeSource {
     /// Tên khoản phí.
     pub name: String,
-    /// Loại: "phí" hoặc "lệ phí".
+    /// Loại: "phí", "lệ phí" hoặc "giá".
     #[serde(default)]
     pub kind: Option<FeeKind>,
-    /// Số tiền, đồng, số nguyên không dấu chấm (135000). 0 là miễn phí. Có thể bỏ trống khi `note` mô tả mức thu.
+    /// Số tiền, số nguyên không dấu chấm (135000), theo `currency` (mặc định đồng). 0 là miễn phí. Có thể bỏ trống khi `note` mô tả mức thu.
     #[serde(default)]
     pub amount: Option<u64>,
+    /// Đơn vị tiền: VND (mặc định) hoặc USD.
+    #[serde(default)]
+    pub currency: Option<Currency>,
+    /// Chỉ áp dụng cho một cách nộp: in_person, online hoặc postal.
+    #[serde(default)]
+    pub channel: Option<Channel>,
     /// Ghi chú, ví dụ "Nộp trực tuyến: 115.000 đồng".
     #[serde(default)]
     pub note: Option<String>,
@@ -354,6 +518,21 @@ pub enum FeeKind {
     /// Lệ phí
     #[serde(rename = "lệ phí")]
     LePhi,
+    /// Giá (giá dịch vụ)
+    #[serde(rename = "giá")]
+    Gia,
+}
+
+/// Đơn vị tiền.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, serde::Serialize, Default)]
+pub enum Currency {
+    /// Đồng Việt Nam
+    #[default]
+    #[serde(rename = "VND")]
+    Vnd,
+    /// Đô la Mỹ
+    #[serde(rename = "USD")]
+    Usd,
 }
 
 /// Một thành phần hồ sơ.
@@ -362,19 +541,25 @@ pub enum FeeKind {
 pub struct PaperSource {
     /// Tên giấy tờ.
     pub name: String,
-    /// Số bản chính.
+    /// Số bản chính. `originals: 0` cùng `copies: 0`: dòng ghi chú giữa các giấy tờ, không phải giấy tờ phải mang.
     #[serde(default)]
-    pub originals: u32,
+    pub originals: Option<u32>,
     /// Số bản sao.
     #[serde(default)]
-    pub copies: u32,
+    pub copies: Option<u32>,
     /// Ghi chú.
     #[serde(default)]
     pub note: Option<String>,
-    /// Mẫu đơn, tờ khai: đường dẫn một tệp trong content/files/, ví dụ "mau/don-doi-gplx.pdf".
+    /// Mẫu đơn, tờ khai: đường dẫn một tệp trong content/files/, ví dụ "mau/don-doi-gplx.pdf", hoặc địa chỉ https://.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub form: Option<Located<String>>,
+    /// true: giấy tờ xuất trình khi nộp (cho cán bộ xem), không nộp lại.
+    #[serde(default)]
+    pub present: Option<bool>,
+    /// Các phần của giấy tờ này, ví dụ các bản vẽ trong một bộ hồ sơ thiết kế.
+    #[serde(default)]
+    pub parts: Vec<String>,
 }
 
 /// Đầu trang của một trang Markdown (content/*.md).

@@ -68,8 +68,12 @@ pub fn board(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             number,
             code: procedure.code.value.clone(),
             name: procedure.name.clone(),
-            statutory: procedure.time.statutory.to_string(),
-            cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
+            statutory: if procedure.times_vary() {
+                procedure.time_summary()
+            } else {
+                procedure.time.statutory.to_string()
+            },
+            cut: procedure.time.real_cut().filter(|_| !procedure.times_vary()).map(|c| c.to_string()),
             fee: fee_summary(procedure),
             online: procedure.online.label(),
         }

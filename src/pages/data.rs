@@ -60,7 +60,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 "time_statutory": procedure.time.statutory.to_string(),
                 "time_cut": procedure.time.cut.map(|c| c.to_string()),
                 "time_cut_percent": ratio(procedure.time.cut_percent()),
-                "fees": procedure.fees.iter().map(|f| json!({"name": f.name, "amount": f.amount, "note": f.note})).collect::<Vec<_>>(),
+                "fees": procedure.fees.iter().map(|f| json!({"name": f.name, "amount": f.amount, "currency": format!("{:?}", f.currency).to_uppercase(), "note": f.note})).collect::<Vec<_>>(),
                 "online": format!("{:?}", procedure.online).to_lowercase(),
                 "online_url": procedure.online_url,
                 "updated": procedure.updated.iso(),
@@ -280,7 +280,7 @@ pub fn feed(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
             "Mã {} · {} · thời hạn {} · phí {}",
             procedure.code.value,
             procedure.field.value,
-            procedure.time.cut.unwrap_or(procedure.time.statutory),
+            procedure.time_summary(),
             fee_summary(procedure)
         );
         xml.push_str(&format!(

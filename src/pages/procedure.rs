@@ -5,13 +5,13 @@ use serde_json::json;
 
 use super::lookup::{self, LookupForm};
 use super::procedure_facts::{
-    ContactLine, FeeFacts, PaperGroups, RelatedLink, WhereFacts, WhoFacts, contact, fee_facts, paper_groups,
-    related_links, where_facts, who_facts,
+    CaseView, ContactLine, FeeFacts, PaperGroups, RelatedLink, TimeLine, WhereFacts, WhoFacts, case_views, contact,
+    fee_blocks, paper_groups, related_links, time_lines, where_facts, who_facts,
 };
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
+use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, Party, PaperFacts};
 use crate::model::{Online, Procedure, UnitRef};
-use crate::render::format::{money, percent_short};
 use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;
 
@@ -41,7 +41,7 @@ pub fn row(ctx: &Ctx, p: usize) -> Row {
         code: procedure.code.value.clone(),
         field: ctx.links.fields[ctx.links.field_of[p]].name.clone(),
         level: procedure.level.label(),
-        time: procedure.time.cut.unwrap_or(procedure.time.statutory).to_string(),
+        time: procedure.time_summary(),
         fee: fee_summary(procedure),
         online: (procedure.online != Online::None).then(|| procedure.online.label()),
         units: units_summary(ctx, p),
@@ -57,24 +57,10 @@ pub fn permalink_path(procedure: &Procedure) -> String {
     format!("/tt/{}/", procedure.code.value)
 }
 
-/// `135.000 đ`, `Miễn phí`, a range, `Mức thu theo quy định` when only a note gives the
-/// amount, `Chưa có thông tin` when no fee is written at all (never "free" by default).
+/// The model's fee summary: `135.000 đ`, `Miễn phí`, a range, `25 USD`, or
+/// "Chưa có thông tin về phí, lệ phí" when nothing is known (never "Miễn phí" by default).
 pub fn fee_summary(procedure: &Procedure) -> String {
-    if procedure.fees.is_empty() {
-        return "Chưa có thông tin".into();
-    }
-    let amounts: Vec<u64> = procedure.fees.iter().filter_map(|f| f.amount).collect();
-    if amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0) {
-        return "Miễn phí".into();
-    }
-    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else {
-        return "Mức thu theo quy định".into();
-    };
-    let mut text = if min == max { money(*min) } else { format!("{} – {}", money(*min), money(*max)) };
-    if amounts.len() < procedure.fees.len() {
-        text.push_str(" (và khoản khác)");
-    }
-    text
+    procedure.fee_summary()
 }
 
 fn units_summary(ctx: &Ctx, p: usize) -> String {
@@ -94,11 +80,21 @@ struct UnitView {
     hours: Option<String>,
 }
 
+/// A coordinating unit: a link when it is a unit of the site, else its name.
+#[derive(Serialize)]
+struct PartyView {
+    name: String,
+    url: Option<String>,
+}
+
 #[derive(Serialize)]
 struct FeeView {
+    /// The case the line belongs to, when it is a case's own fee.
+    case: Option<String>,
     name: String,
     kind: Option<&'static str>,
     amount: Option<String>,
+    channel: Option<String>,
     note: Option<String>,
 }
 
@@ -108,13 +104,12 @@ struct ProcedureView {
     code: String,
     field_name: String,
     field_url: String,
-    level: &'static str,
-    statutory: String,
-    cut: Option<String>,
-    cut_percent: Option<String>,
-    time_note: Option<String>,
+    levels: Vec<&'static str>,
+    /// One short line: `5 ngày làm việc`, `10–15 ngày`, for the description and the headline.
+    time_summary: String,
+    times: Vec<TimeLine>,
     fee_summary: String,
-    fee_facts: FeeFacts,
+    fee_blocks: Vec<FeeFacts>,
     fees: Vec<FeeView>,
     where_to_file: WhereFacts,
     contact: Vec<ContactLine>,
@@ -126,10 +121,15 @@ struct ProcedureView {
     channels: Vec<&'static str>,
     sets: u32,
     papers: PaperGroups,
-    /// No papers written at all: the page says that nothing is known, not that none are needed.
-    papers_unknown: bool,
+    cases: Vec<CaseView>,
+    /// "Chưa có thông tin về thành phần hồ sơ" or, for `papers: none`, "Không yêu cầu giấy tờ".
+    papers_text: Option<&'static str>,
     steps: Vec<String>,
-    result: Option<String>,
+    result: Vec<String>,
+    anywhere: bool,
+    result_delivery: Vec<&'static str>,
+    coordinating: Vec<PartyView>,
+    published: Option<String>,
     legal_basis: Vec<String>,
     units: Vec<UnitView>,
     units_summary: Option<String>,
@@ -180,25 +180,26 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         code: procedure.code.value.clone(),
         field_name: field.name.clone(),
         field_url: ctx.url(&format!("/linh-vuc/{}/", field.slug)),
-        level: procedure.level.label(),
-        statutory: procedure.time.statutory.to_string(),
-        cut: procedure.time.cut.filter(|c| *c != procedure.time.statutory).map(|c| c.to_string()),
-        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0).map(percent_short),
-        time_note: procedure.time.note.clone(),
+        levels: procedure.levels.iter().map(|l| l.label()).collect(),
+        time_summary: procedure.time_summary(),
+        times: time_lines(procedure),
         fee_summary: fee_summary(procedure),
-        fee_facts: fee_facts(&procedure.fees),
+        fee_blocks: fee_blocks(procedure),
         where_to_file: where_facts(ctx, p, every_of_kind),
         contact: contact(ctx, p, every_of_kind),
         who: who_facts(procedure),
         related: related_links(ctx, p),
-        fees: procedure
-            .fees
-            .iter()
-            .map(|f| FeeView {
-                name: f.name.clone(),
-                kind: f.kind.map(|k| k.label()),
-                amount: f.amount.map(money),
-                note: f.note.clone(),
+        fees: std::iter::once((None, procedure.fees.as_slice()))
+            .chain(procedure.cases.iter().filter_map(|c| c.fees.as_deref().map(|f| (Some(c.name.as_str()), f))))
+            .flat_map(|(case, fees)| {
+                fees.iter().map(move |f| FeeView {
+                    case: case.map(str::to_string),
+                    name: f.name.clone(),
+                    kind: f.kind.map(|k| k.label()),
+                    amount: f.money().map(|m| m.to_string()),
+                    channel: f.channel.map(|c| c.label().to_lowercase()),
+                    note: f.note.clone(),
+                })
             })
             .collect(),
         online: procedure.online.label(),
@@ -207,9 +208,41 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         channels: procedure.channels.iter().map(|c| c.label()).collect(),
         sets: procedure.sets,
         papers: paper_groups(ctx, &procedure.papers),
-        papers_unknown: procedure.papers.is_empty(),
+        cases: case_views(ctx, procedure),
+        papers_text: match procedure.paper_facts() {
+            PaperFacts::Listed => None,
+            PaperFacts::None => Some(PAPERS_NONE),
+            PaperFacts::Unknown => Some(PAPERS_UNKNOWN),
+        },
         steps: procedure.steps.iter().map(|s| inline_to_safe_html(s)).collect(),
         result: procedure.result.clone(),
+        anywhere: procedure.anywhere,
+        result_delivery: procedure.result_delivery.iter().map(|c| c.label()).collect(),
+        coordinating: procedure
+            .coordinating_units(&ctx.site.units)
+            .into_iter()
+            .map(|party| match party {
+                Party::Unit(u) => PartyView {
+                    name: ctx.site.units[u].name.clone(),
+                    url: Some(ctx.url(&format!("/don-vi/{}/", ctx.site.units[u].id))),
+                },
+                Party::Name(name) => PartyView { name: name.to_string(), url: None },
+            })
+            .collect(),
+        published: procedure.published.as_ref().map(|p| {
+            let mut text = if p.decision.to_lowercase().starts_with("quyết định") {
+                p.decision.clone()
+            } else {
+                format!("Quyết định số {}", p.decision)
+            };
+            if let Some(date) = p.date {
+                text.push_str(&format!(" ngày {date}"));
+            }
+            if let Some(by) = &p.by {
+                text.push_str(&format!(" của {by}"));
+            }
+            text
+        }),
         legal_basis: procedure.legal_basis.clone(),
         units,
         units_summary: summarized.then(|| units_summary(ctx, p)),
