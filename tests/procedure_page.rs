@@ -6,42 +6,70 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+fn build(root: &Path) -> PathBuf {
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let out = dir.join("public");
+    let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["build", "--root", root.to_str().expect("utf-8 path"), "--out", out.to_str().expect("utf-8 path")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run congkhai");
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    out
+}
+
 /// The example site, built once for this file's tests.
 fn site() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir").keep();
-        let out = dir.join("public");
-        let root = env!("CARGO_MANIFEST_DIR");
-        let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
-            .args(["build", "--root", root, "--out", out.to_str().expect("utf-8 path")])
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run congkhai");
-        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
-        out
-    })
+    OUT.get_or_init(|| build(Path::new(env!("CARGO_MANIFEST_DIR"))))
+}
+
+/// tests/sites/v3-real: five real records of the national portal (1.009122, 1.115403, 2.000527,
+/// 1.115547, 1.010040) written in format v3 by hand, texts copied from the records.
+fn real() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| build(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/v3-real")))
 }
 
 fn html(path: &str) -> String {
-    std::fs::read_to_string(site().join(path).join("index.html")).unwrap_or_else(|e| panic!("{path}: {e}"))
+    read(site(), path)
 }
 
-/// The text of some HTML: tags dropped, entities of the escaper undone, spaces collapsed.
+fn read(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path).join("index.html")).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The page of a procedure of the real-records fixture, by its code.
+fn real_page(code: &str) -> String {
+    let permalink = read(real(), &format!("tt/{code}"));
+    let start = permalink.find("/thu-tuc/").expect("the permalink names the page");
+    let slug: String = permalink[start + "/thu-tuc/".len()..].chars().take_while(|c| *c != '/').collect();
+    read(real(), &format!("thu-tuc/{slug}"))
+}
+
+/// The text of some HTML: tags dropped (block tags count as a space), entities of the escaper
+/// undone, spaces collapsed.
 fn text(html: &str) -> String {
+    const BLOCKS: [&str; 18] = [
+        "p", "li", "div", "dt", "dd", "h1", "h2", "h3", "h4", "tr", "td", "th", "br", "section", "ul", "ol", "table",
+        "caption",
+    ];
     let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else { break };
+        let name: String = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if BLOCKS.contains(&name.as_str()) {
+            out.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    out.push_str(rest);
     let out = out.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", "\"").replace("&#x2F;", "/");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -183,4 +211,118 @@ fn look_alike_procedures_are_cross_linked() {
     assert!(who.contains("/thu-tuc/cap-lai-giay-phep-lai-xe/"), "{who}");
     let back = html("thu-tuc/cap-lai-giay-phep-lai-xe");
     assert!(section(&back, "h-ai-can").contains("/thu-tuc/doi-giay-phep-lai-xe/"));
+}
+
+#[test]
+fn each_case_has_its_time_and_fee_in_the_key_facts_and_its_papers_under_its_heading() {
+    let page = real_page("1.009122");
+    let facts = text(section(&page, "h-tom-tat"));
+    in_order(
+        &facts,
+        &[
+            "10–15 ngày",
+            "Đối với nhà ở riêng lẻ tại đô thị: 10 ngày",
+            "Đối với công trình: 15 ngày",
+            "Đối với trường hợp sửa chữa, cải tạo: 15 ngày",
+            "Đối với nhà ở riêng lẻ tại đô thị:",
+            "Phí cấp giấy phép xây dựng: 50.000 đ",
+            "Đối với công trình:",
+            "Phí cấp giấy phép xây dựng: 100.000 đ",
+        ],
+        "key facts",
+    );
+    assert!(page.contains("href=#truong-hop-1") || page.contains("href=\"#truong-hop-1\""));
+    let papers = text(&page[page.find("id=h-ho-so").expect("papers")..]);
+    in_order(
+        &papers,
+        &[
+            "Giấy tờ chung cho mọi trường hợp",
+            "1. Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu;",
+            "Trường hợp 1: Đối với nhà ở riêng lẻ tại đô thị",
+            "Thời hạn: 10 ngày · Phí, lệ phí: 50.000 đ",
+            "2. Bản sao được công chứng hoặc chứng thực",
+            "1 bản sao",
+            "3. Bản sao hoặc tệp tin chứa bản chụp chính hai bộ bản vẽ thiết kế, mỗi bộ gồm:",
+            "- Bản vẽ mặt bằng công trình trên lô đất tỷ lệ 1/50 - 1/500",
+            "2 bản chính, 2 bản sao",
+            "Trường hợp 2: Đối với công trình",
+            "- Bản vẽ mặt bằng vị trí công trình trên lô đất tỷ lệ 1/100 - 1/500",
+            "Trường hợp 3: Đối với trường hợp sửa chữa, cải tạo",
+            "3. Bản sao hoặc tệp tin chứa bản chụp chính bản vẽ hiện trạng",
+        ],
+        "papers by case",
+    );
+    // Each case is a section a link can open: #truong-hop-2.
+    let case2 = section(&page, "truong-hop-2");
+    assert!(text(case2).contains("Bản vẽ các mặt bằng, các mặt đứng"), "{case2}");
+    assert!(!text(case2).contains("Bản vẽ hiện trạng"), "case 3's paper under case 2");
+}
+
+#[test]
+fn several_times_by_case_and_a_note_line_among_papers() {
+    let page = real_page("1.010040");
+    let facts = text(section(&page, "h-tom-tat"));
+    in_order(
+        &facts,
+        &[
+            "5–30 ngày làm việc",
+            "Công dân đã có thông tin trong Cơ sở dữ liệu quốc gia về dân cư: 5 ngày làm việc",
+            "Công dân chưa có thông tin trong Cơ sở dữ liệu quốc gia về dân cư: 30 ngày làm việc",
+            "Chưa có thông tin về phí, lệ phí",
+        ],
+        "times",
+    );
+    assert!(!facts.contains("Miễn phí"));
+    let papers = text(section(&page, "h-ho-so"));
+    // A 0/0 line is a note, not a paper to bring; "(nếu có)" is under "Có thể cần thêm".
+    in_order(
+        &papers,
+        &["Tờ khai thay đổi thông tin cư trú", "Có thể cần thêm", "Giấy tờ, tài liệu khác (nếu có).", "* Lưu ý:"],
+        "papers",
+    );
+    assert!(page.contains("class=paper-note-line") || page.contains("class=\"paper-note-line\""));
+}
+
+#[test]
+fn usd_fees_read_in_usd_and_papers_to_show_stand_apart() {
+    let residence = text(section(&real_page("1.115403"), "h-tom-tat"));
+    in_order(&residence, &["2 tháng", "Lệ phí cấp thẻ thường trú: 100 USD"], "USD");
+    assert!(!residence.contains("100 đ"), "{residence}");
+    let death = real_page("2.000527");
+    let facts = text(section(&death, "h-tom-tat"));
+    assert!(facts.contains("Đăng ký khai tử: 5 USD"), "{facts}");
+    let papers = text(section(&death, "h-ho-so"));
+    in_order(
+        &papers,
+        &[
+            "Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử",
+            "Tờ khai đăng ký khai tử",
+            "Mang theo để xuất trình (không nộp)",
+            "- Giấy tờ chứng minh nơi cư trú cuối cùng của người chết",
+            "- Hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu",
+            "Có thể cần thêm",
+            "Văn bản ủy quyền theo quy định của pháp luật trong trường hợp ủy quyền",
+        ],
+        "hand in, show, maybe",
+    );
+    assert!(text(&death).contains("Công bố tại Quyết định số 2401/QĐ-BNG ngày 03/07/2026 của Bộ Ngoại giao"));
+}
+
+#[test]
+fn unknown_fee_and_papers_are_never_free_or_none() {
+    let page = real_page("1.115547");
+    let words = text(&page);
+    assert!(words.contains("Chưa có thông tin về phí, lệ phí"), "{words}");
+    assert!(words.contains("Chưa có thông tin về thành phần hồ sơ"), "{words}");
+    assert!(!words.contains("Miễn phí") && !words.contains("Không yêu cầu giấy tờ"), "{words}");
+    in_order(
+        &words,
+        &["Cấp tỉnh, Cấp xã", "Nộp ở bất kỳ nơi tiếp nhận nào cùng cấp", "Thành phần hồ sơ"],
+        "levels, anywhere",
+    );
+    in_order(
+        &words,
+        &["Kết quả", "Giấy chứng nhận.", "Nhận kết quả: trực tiếp, bưu chính công ích, trực tuyến"],
+        "result",
+    );
 }

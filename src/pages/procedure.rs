@@ -10,7 +10,7 @@ use super::procedure_facts::{
 };
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
-use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, Party, PaperFacts};
+use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, PaperFacts, Party};
 use crate::model::{Online, Procedure, UnitRef};
 use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;

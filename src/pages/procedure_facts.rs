@@ -149,7 +149,9 @@ pub fn fee_blocks(procedure: &Procedure) -> Vec<FeeFacts> {
         .cases
         .iter()
         .enumerate()
-        .map(|(i, c)| fee_facts(procedure.fees_of(Some(i)), Some(CaseRef { anchor: Case::anchor(i), name: c.name.clone() })))
+        .map(|(i, c)| {
+            fee_facts(procedure.fees_of(Some(i)), Some(CaseRef { anchor: Case::anchor(i), name: c.name.clone() }))
+        })
         .collect()
 }
 
@@ -423,11 +425,11 @@ pub fn count_text(originals: u32, copies: u32) -> String {
     parts.join(", ")
 }
 
-/// A paper only some applicants need: its name says "(nếu có)" or "trường hợp…", or its note
+/// A paper only some applicants need: its name says "(nếu có)" or "trường hợp", or its note
 /// starts with a condition ("Nếu có", "Trường hợp…", "Chỉ với…").
 pub fn is_conditional(paper: &Paper) -> bool {
     let name = paper.name.to_lowercase();
-    if name.contains("(nếu có)") || name.starts_with("trường hợp") || name.starts_with("nếu ") {
+    if name.contains("(nếu có)") || name.contains("trường hợp") || name.starts_with("nếu ") {
         return true;
     }
     let note = paper.note.as_deref().unwrap_or("").trim().to_lowercase();
@@ -500,10 +502,10 @@ pub fn paper_groups(ctx: &Ctx, papers: &[Paper]) -> PaperGroups {
             parts: paper.parts.clone(),
             form: paper.form.as_ref().map(|f| form_link(ctx, &f.value)),
         };
-        if is_conditional(paper) {
-            groups.conditional.push(line)
-        } else if paper.present {
+        if paper.present {
             groups.present.push(line)
+        } else if is_conditional(paper) {
+            groups.conditional.push(line)
         } else {
             groups.required.push(line)
         }
@@ -582,6 +584,10 @@ mod tests {
         assert!(is_conditional(&paper("Tiền sử dụng đất, lệ phí trước bạ (nếu có)", None)));
         assert!(is_conditional(&paper("Giấy tờ về quyền sử dụng đất", Some("Nếu có; một trong các loại giấy tờ"))));
         assert!(is_conditional(&paper("Giấy phép cũ", Some("Chỉ với trường hợp giấy phép bị rách, nát"))));
+        assert!(is_conditional(&paper(
+            "Văn bản ủy quyền trong trường hợp ủy quyền thực hiện việc đăng ký khai tử",
+            None
+        )));
         // A condition inside the note of a paper everyone brings does not make it optional.
         assert!(!is_conditional(&paper(
             "Giấy khám sức khỏe",
