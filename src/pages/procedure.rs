@@ -30,6 +30,33 @@ pub struct Row {
     pub fee: String,
     pub online: Option<&'static str>,
     pub units: String,
+    /// Each case's own time and fee, when cases differ in them (lists then show every case).
+    pub cases: Vec<CaseLine>,
+}
+
+/// One case of a procedure in a list or on a board: its name, time and fee.
+#[derive(Serialize)]
+pub struct CaseLine {
+    pub name: String,
+    pub time: String,
+    pub fee: String,
+}
+
+/// The cases of a procedure whose time or fee differ, with their own time and fee.
+pub fn case_lines(procedure: &Procedure) -> Vec<CaseLine> {
+    if !procedure.times_vary() && !procedure.fees_vary() {
+        return Vec::new();
+    }
+    procedure
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CaseLine {
+            name: c.name.clone(),
+            time: procedure.time_of(Some(i)).shown().to_string(),
+            fee: crate::model::FeeFacts::of(procedure.fees_of(Some(i))).summary(),
+        })
+        .collect()
 }
 
 /// The list line of procedure `p`.
@@ -45,6 +72,7 @@ pub fn row(ctx: &Ctx, p: usize) -> Row {
         fee: fee_summary(procedure),
         online: (procedure.online != Online::None).then(|| procedure.online.label()),
         units: units_summary(ctx, p),
+        cases: case_lines(procedure),
     }
 }
 
@@ -306,6 +334,32 @@ fn json_ld(ctx: &Ctx, p: usize, path: &str) -> String {
     }
     if let Some(url) = &procedure.online_url {
         data["availableChannel"] = json!({ "@type": "ServiceChannel", "serviceUrl": url });
+    }
+    // Every fee line with an amount, each case's own: never only the first.
+    let offers: Vec<_> = std::iter::once((None, procedure.fees.as_slice()))
+        .chain(procedure.cases.iter().filter_map(|c| c.fees.as_deref().map(|f| (Some(c.name.as_str()), f))))
+        .flat_map(|(case, fees)| {
+            fees.iter().filter_map(move |f| {
+                let amount = f.amount?;
+                let mut offer = json!({
+                    "@type": "Offer",
+                    "name": f.name,
+                    "price": amount,
+                    "priceCurrency": format!("{:?}", f.currency).to_uppercase(),
+                });
+                if let Some(case) = case {
+                    offer["category"] = json!(case);
+                }
+                Some(offer)
+            })
+        })
+        .collect();
+    if !offers.is_empty() {
+        data["offers"] = json!(offers);
+    }
+    if !procedure.result.is_empty() {
+        data["serviceOutput"] =
+            json!(procedure.result.iter().map(|r| json!({ "@type": "Thing", "name": r })).collect::<Vec<_>>());
     }
     if let Some(org) = &ctx.site.config.organization {
         data["areaServed"] = json!({ "@type": "AdministrativeArea", "name": org });
