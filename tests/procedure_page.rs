@@ -326,3 +326,39 @@ fn unknown_fee_and_papers_are_never_free_or_none() {
         "result",
     );
 }
+
+#[test]
+fn boards_lists_and_open_data_carry_each_case_not_only_the_first() {
+    let board = text(&read(real(), "don-vi/phuong-hai-chau/niem-yet"));
+    in_order(
+        &board,
+        &[
+            "Cấp giấy phép xây dựng có thời hạn",
+            "10–15 ngày",
+            "Đối với nhà ở riêng lẻ tại đô thị: 10 ngày",
+            "Đối với công trình: 15 ngày",
+            "50.000 – 100.000 đ",
+            "Đối với nhà ở riêng lẻ tại đô thị: 50.000 đ",
+            "Đối với công trình: 100.000 đ",
+        ],
+        "board",
+    );
+    let list = text(&read(real(), "don-vi/phuong-hai-chau"));
+    assert!(list.contains("Tùy trường hợp: Đối với nhà ở riêng lẻ tại đô thị: 10 ngày, 50.000 đ"), "{list}");
+    let data = std::fs::read_to_string(real().join("du-lieu/thu-tuc.json")).expect("thu-tuc.json");
+    let procedures: serde_json::Value = serde_json::from_str(&data).expect("JSON");
+    let permit = procedures.as_array().expect("a list").iter().find(|p| p["code"] == "1.009122").expect("1.009122");
+    let cases = permit["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), 3);
+    assert_eq!(cases[0]["time"]["statutory"], "10 ngày");
+    assert_eq!(cases[0]["fees"][0]["amount"], 50000);
+    assert_eq!(cases[1]["time"]["statutory"], "15 ngày");
+    assert_eq!(cases[1]["fees"][0]["amount"], 100000);
+    let usd = procedures.as_array().expect("a list").iter().find(|p| p["code"] == "2.000527").expect("2.000527");
+    assert_eq!((usd["fees"][0]["amount"].as_u64(), usd["fees"][0]["currency"].as_str()), (Some(5), Some("USD")));
+    let csv = std::fs::read_to_string(real().join("du-lieu/thu-tuc.csv")).expect("thu-tuc.csv");
+    assert!(csv.contains("Đối với nhà ở riêng lẻ tại đô thị: 10 ngày | Đối với công trình: 15 ngày"), "{csv}");
+    // JSON-LD: every amount, each case's own.
+    let page = real_page("1.009122");
+    assert!(page.contains("\"price\":50000") && page.contains("\"price\":100000"), "offers");
+}
