@@ -16,6 +16,18 @@ use crate::text::{escape_markup, percent_decode};
 
 /// The preview's own address space; no site page can live under it.
 pub const VERSION_PATH: &str = "/__congkhai/version";
+/// The reload script and the error overlay's style: files, so pages keep their
+/// Content-Security-Policy (no inline script or style) in the preview too.
+pub const SCRIPT_PATH: &str = "/__congkhai/tai-lai.js";
+pub const STYLE_PATH: &str = "/__congkhai/loi.css";
+const RELOAD_SCRIPT: &str = "(function(){var v=document.currentScript.getAttribute(\"data-version\");\
+function p(){fetch(\"/__congkhai/version\",{cache:\"no-store\"}).then(function(r){return r.text()})\
+.then(function(t){if(t!==v){location.reload()}else{setTimeout(p,300)}}).catch(function(){setTimeout(p,1500)})}\
+setTimeout(p,300)})();\n";
+const OVERLAY_STYLE: &str = "#congkhai-loi{position:fixed;inset:0;z-index:2147483647;overflow:auto;\
+background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sans-serif}\
+#congkhai-loi h2{margin:0 0 .5rem;color:#ffb3b3}#congkhai-loi p{margin:0 0 1rem}\
+#congkhai-loi pre{white-space:pre-wrap;font:14px/1.45 monospace;margin:0}\n";
 
 /// How often the source folders are looked at.
 const POLL: Duration = Duration::from_millis(150);
@@ -182,6 +194,16 @@ fn respond(out: &Path, state: &Mutex<State>, url: &str) -> tiny_http::Response<s
         Err(_) => (0, String::new(), None),
     };
     let url = url.split(['?', '#']).next().unwrap_or("/");
+    for (path, body, kind) in [
+        (SCRIPT_PATH, RELOAD_SCRIPT, "text/javascript; charset=utf-8"),
+        (STYLE_PATH, OVERLAY_STYLE, "text/css; charset=utf-8"),
+    ] {
+        if url == path {
+            return tiny_http::Response::from_data(body.as_bytes().to_vec())
+                .with_header(header("Content-Type", kind))
+                .with_header(header("Cache-Control", "no-store"));
+        }
+    }
     if url == VERSION_PATH {
         return tiny_http::Response::from_data(version.to_string().into_bytes())
             .with_header(header("Content-Type", "text/plain; charset=utf-8"))
@@ -206,26 +228,19 @@ fn respond(out: &Path, state: &Mutex<State>, url: &str) -> tiny_http::Response<s
         .with_header(header("Cache-Control", "no-store"))
 }
 
-/// The reload script, and the overlay when the latest build failed. Errors are escaped text.
+/// The reload script, and the overlay when the latest build failed. Errors are escaped text;
+/// script and style come from files so that the pages' Content-Security-Policy allows them.
 pub fn injection(version: u64, errors: Option<&str>) -> String {
     let mut html = String::new();
     if let Some(errors) = errors {
-        html.push_str(
-            "<div id=congkhai-loi role=alert style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-             background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sans-serif\">\
-             <h2 style=\"margin:0 0 .5rem;color:#ffb3b3\">Không tạo được trang</h2>\
-             <p style=\"margin:0 0 1rem\">Trang phía sau là bản tạo thành công gần nhất. Sửa các lỗi dưới đây \
-             rồi lưu tệp; trang sẽ tự tải lại.</p><pre style=\"white-space:pre-wrap;font:14px/1.45 monospace;\
-             margin:0\">",
-        );
+        html.push_str(&format!(
+            "<link rel=stylesheet href=\"{STYLE_PATH}\"><div id=congkhai-loi role=alert><h2>Không tạo được trang</h2>\
+             <p>Trang phía sau là bản tạo thành công gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.</p><pre>"
+        ));
         html.push_str(&escape_markup(errors));
         html.push_str("</pre></div>");
     }
-    html.push_str(&format!(
-        "<script>(function(){{var v=\"{version}\";function p(){{fetch(\"{VERSION_PATH}\",{{cache:\"no-store\"}})\
-         .then(function(r){{return r.text()}}).then(function(t){{if(t!==v){{location.reload()}}else{{setTimeout(p,300)}}}})\
-         .catch(function(){{setTimeout(p,1500)}})}}setTimeout(p,300)}})();</script>"
-    ));
+    html.push_str(&format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\"></script>"));
     html
 }
 
@@ -279,7 +294,7 @@ mod tests {
         let html = injection(3, Some("lỗi: không có đơn vị `<img src=x onerror=alert(1)>`"));
         assert!(html.contains("`&lt;img src=x onerror=alert(1)&gt;`"), "{html}");
         assert!(!html.contains("<img"));
-        assert!(html.contains("var v=\"3\""));
+        assert!(html.contains("data-version=\"3\"") && !html.contains("<script>"));
         assert!(!injection(3, None).contains("congkhai-loi"));
     }
 }

@@ -11,6 +11,7 @@ mod procedure_facts;
 mod results;
 mod search;
 mod unit;
+mod xlsx;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -261,6 +262,7 @@ pub fn render_all(
         Box::new(results::period_pages),
         Box::new(data::open_data),
         Box::new(data::feed),
+        Box::new(xlsx::spreadsheets),
     ];
     for letter in listing::letters(&ctx) {
         jobs.push(Box::new(move |c| listing::letter(c, &letter)));
