@@ -39,7 +39,8 @@ fn results_workbook_has_vietnamese_headers_unit_names_and_percentages() {
     let (name, rows) = sheet(&out.join("du-lieu/ket-qua.xlsx"));
     assert_eq!(name, "Kết quả");
     let header: Vec<String> = rows[0].iter().map(text).collect();
-    for title in ["Kỳ", "Đơn vị", "Tiếp nhận trong kỳ", "Giải quyết quá hạn", "Tỷ lệ đúng hạn", "Tỷ lệ trễ hạn"] {
+    for title in ["Kỳ", "Đơn vị", "Tiếp nhận trong kỳ", "Giải quyết quá hạn", "Tỷ lệ đúng hạn", "Tỷ lệ trễ hạn"]
+    {
         assert!(header.iter().any(|h| h == title), "no column {title:?} in {header:?}");
     }
     let column = |title: &str| header.iter().position(|h| h == title).unwrap();

@@ -288,20 +288,21 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         schemas: Vec<&'static str>,
     }
     let newest = site.procedures.iter().map(|p| p.updated).max();
-    let distribution: Vec<_> = ["thu-tuc.xlsx", "ket-qua.xlsx", "thu-tuc.json", "thu-tuc.csv", "don-vi.json", "ket-qua.json", "ket-qua.csv"]
-        .iter()
-        .map(|f| {
-            json!({
-                "@type": "DataDownload",
-                "contentUrl": ctx.absolute(&format!("/du-lieu/{f}")),
-                "encodingFormat": match f.rsplit('.').next() {
-                    Some("csv") => "text/csv",
-                    Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    _ => "application/json",
-                },
+    let distribution: Vec<_> =
+        ["thu-tuc.xlsx", "ket-qua.xlsx", "thu-tuc.json", "thu-tuc.csv", "don-vi.json", "ket-qua.json", "ket-qua.csv"]
+            .iter()
+            .map(|f| {
+                json!({
+                    "@type": "DataDownload",
+                    "contentUrl": ctx.absolute(&format!("/du-lieu/{f}")),
+                    "encodingFormat": match f.rsplit('.').next() {
+                        Some("csv") => "text/csv",
+                        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        _ => "application/json",
+                    },
+                })
             })
-        })
-        .collect();
+            .collect();
     let dataset = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",

@@ -72,11 +72,11 @@ fn failed(file: &str, e: XlsxError) -> Diagnostic {
 
 /// The fixed creation date: `as_of`, else the newest `updated`, else 1 January 2000.
 fn creation_date(ctx: &Ctx) -> Date {
-    ctx.site
-        .config
-        .as_of
-        .or_else(|| ctx.site.procedures.iter().map(|p| p.updated).max())
-        .unwrap_or(Date { year: 2000, month: 1, day: 1 })
+    ctx.site.config.as_of.or_else(|| ctx.site.procedures.iter().map(|p| p.updated).max()).unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
