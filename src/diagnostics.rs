@@ -395,9 +395,12 @@ fn render_grouped(
     }
 }
 
+/// One file's errors, warnings and counts by kind.
+type FileCounts<'a> = (&'a Path, usize, usize, Vec<(String, usize)>);
+
 /// "Theo tệp:" then one line per file with its counts and, with `kinds`, its kinds.
 fn counts_per_file(root_abs: &Path, diagnostics: &[Diagnostic], kinds: bool) -> String {
-    let mut files: Vec<(&Path, usize, usize, Vec<(String, usize)>)> = Vec::new();
+    let mut files: Vec<FileCounts> = Vec::new();
     let mut index: HashMap<&Path, usize> = HashMap::new();
     for d in diagnostics {
         let i = *index.entry(&d.place.file).or_insert_with(|| {

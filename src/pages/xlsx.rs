@@ -34,8 +34,11 @@ const PROCEDURE_COLUMNS: [Column; 11] = [
     col("Địa chỉ trang", 50.0),
 ];
 
+/// A column: its Vietnamese title and how to read it from a row's counts.
+type CountsColumn<T> = (&'static str, fn(&Counts) -> Option<T>);
+
 /// Counts in FORMAT.md's order (Vietnamese titles as there), then the totals.
-const COUNT_COLUMNS: [(&str, fn(&Counts) -> Option<u64>); 18] = [
+const COUNT_COLUMNS: [CountsColumn<u64>; 18] = [
     ("Kỳ trước chuyển qua", |c| c.carried_over),
     ("Tiếp nhận trực tuyến", |c| c.received_online),
     ("Tiếp nhận trực tiếp", |c| c.received_direct),
@@ -56,7 +59,7 @@ const COUNT_COLUMNS: [(&str, fn(&Counts) -> Option<u64>); 18] = [
     ("Hài lòng", |c| c.satisfied),
 ];
 
-const RATE_COLUMNS: [(&str, fn(&Counts) -> Option<f64>); 7] = [
+const RATE_COLUMNS: [CountsColumn<f64>; 7] = [
     ("Tỷ lệ đúng hạn", |c| c.on_time_rate()),
     ("Tỷ lệ trước hạn", |c| c.early_rate()),
     ("Tỷ lệ trễ hạn", |c| c.late_rate()),
