@@ -141,7 +141,7 @@ describe(`printing the built site in ${SITE_DIR}`, () => {
     try {
       await page.goto(url(unitPath));
       return await page.evaluate(() => ({
-        procedures: [...document.querySelectorAll('main ul.procedures > li > a')].map((a) => a.textContent.trim()),
+        procedures: [...document.querySelectorAll('main section[aria-labelledby="h-thu-tuc"] ul.procedures > li > a')].map((a) => a.textContent.trim()),
         officers: [...document.querySelectorAll('main ul.officers li')].map((li) => li.textContent.trim()),
         hotline: document.querySelector('main a.tel')?.textContent.trim(),
         lookup: document.querySelector('main .lookup form')?.getAttribute('action') || null,
