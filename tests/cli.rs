@@ -184,8 +184,8 @@ fn output_may_not_be_the_sources() {
 
 #[test]
 fn a_folder_not_made_by_congkhai_is_never_replaced() {
-    // A name not starting with `.`: hidden folder names are refused as output on their own.
-    let dir = tempfile::Builder::new().prefix("ket-qua").tempdir().unwrap();
+    // Not a hidden name (`.tmp…`): those are refused for another reason.
+    let dir = tempfile::Builder::new().prefix("thu-muc-").tempdir().unwrap();
     std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
     let (code, stderr) = build("tiny", dir.path());
     assert_eq!(code, 1);

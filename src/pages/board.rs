@@ -39,6 +39,8 @@ struct BoardRow {
     cut: Option<String>,
     fee: String,
     online: &'static str,
+    /// Each case's own time and fee, when they differ by case.
+    cases: Vec<super::procedure::CaseLine>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,7 @@ pub fn board(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
             cut: procedure.time.real_cut().filter(|_| !procedure.times_vary()).map(|c| c.to_string()),
             fee: fee_summary(procedure),
             online: procedure.online.label(),
+            cases: super::procedure::case_lines(procedure),
         }
     });
     let updated = newest_update_of(ctx, u);

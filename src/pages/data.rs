@@ -42,6 +42,38 @@ fn ratio(value: Option<f64>) -> Option<f64> {
     value.map(|v| (v * 10_000.0).round() / 10_000.0)
 }
 
+/// A time as open data: the statutory time (or its words), the cut, the online time, the note.
+fn time_json(time: &crate::model::ProcessingTime) -> serde_json::Value {
+    json!({
+        "statutory": time.statutory.duration().map(|d| d.to_string()),
+        "text": match &time.statutory { crate::model::Limit::Text(t) => Some(t.as_str()), _ => None },
+        "cut": time.cut.map(|c| c.to_string()),
+        "online": time.online.map(|o| o.to_string()),
+        "note": time.note,
+    })
+}
+
+/// Fee lines as open data, each with its currency, channel and kind.
+fn fees_json(fees: &[crate::model::Fee]) -> serde_json::Value {
+    fees.iter()
+        .map(|f| {
+            json!({
+                "name": f.name,
+                "kind": f.kind.map(|k| k.label().to_lowercase()),
+                "amount": f.amount,
+                "currency": format!("{:?}", f.currency).to_uppercase(),
+                "channel": f.channel,
+                "note": f.note,
+            })
+        })
+        .collect()
+}
+
+/// "Case A: 10 ngày | Case B: 15 ngày" for a CSV cell; empty without cases.
+fn by_case(procedure: &crate::model::Procedure, value: impl Fn(usize) -> String) -> String {
+    procedure.cases.iter().enumerate().map(|(i, c)| format!("{}: {}", c.name, value(i))).collect::<Vec<_>>().join(" | ")
+}
+
 pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     let site = ctx.site;
     let links = ctx.links;
@@ -59,11 +91,25 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 "permalink": ctx.absolute(&permalink_path(procedure)),
                 "field": procedure.field.value,
                 "level": procedure.level.key(),
+                "levels": procedure.levels.iter().map(|l| l.key()).collect::<Vec<_>>(),
                 "units": links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>(),
                 "time_statutory": procedure.time.statutory.to_string(),
                 "time_cut": procedure.time.cut.map(|c| c.to_string()),
                 "time_cut_percent": ratio(procedure.time.cut_percent()),
-                "fees": procedure.fees.iter().map(|f| json!({"name": f.name, "amount": f.amount, "currency": format!("{:?}", f.currency).to_uppercase(), "note": f.note})).collect::<Vec<_>>(),
+                "time": time_json(&procedure.time),
+                "time_summary": procedure.time_summary(),
+                "fees": fees_json(&procedure.fees),
+                "fee_summary": fee_summary(procedure),
+                "cases": procedure.cases.iter().enumerate().map(|(i, c)| json!({
+                    "name": c.name,
+                    "anchor": crate::model::Case::anchor(i),
+                    "time": time_json(procedure.time_of(Some(i))),
+                    "fees": fees_json(procedure.fees_of(Some(i))),
+                    "fee_summary": crate::model::FeeFacts::of(procedure.fees_of(Some(i))).summary(),
+                    "papers": c.papers.iter().filter(|p| !p.is_note).map(|p| p.name.as_str()).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "result": procedure.result,
+                "anywhere": procedure.anywhere,
                 "online": format!("{:?}", procedure.online).to_lowercase(),
                 "online_url": procedure.online_url,
                 "updated": procedure.updated.iso(),
@@ -86,6 +132,9 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 procedure.time.statutory.to_string(),
                 opt(procedure.time.cut),
                 fee_summary(procedure),
+                procedure.time_summary(),
+                by_case(procedure, |c| procedure.time_of(Some(c)).shown().to_string()),
+                by_case(procedure, |c| crate::model::FeeFacts::of(procedure.fees_of(Some(c))).summary()),
                 format!("{:?}", procedure.online).to_lowercase(),
                 procedure.updated.iso(),
             ]
@@ -93,7 +142,22 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         .collect();
     outputs.push(csv_output(
         "du-lieu/thu-tuc.csv",
-        &["code", "name", "url", "field", "level", "units", "time_statutory", "time_cut", "fee", "online", "updated"],
+        &[
+            "code",
+            "name",
+            "url",
+            "field",
+            "level",
+            "units",
+            "time_statutory",
+            "time_cut",
+            "fee",
+            "time_summary",
+            "time_by_case",
+            "fee_by_case",
+            "online",
+            "updated",
+        ],
         rows,
     )?);
 

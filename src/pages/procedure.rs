@@ -5,13 +5,13 @@ use serde_json::json;
 
 use super::lookup::{self, LookupForm};
 use super::procedure_facts::{
-    ContactLine, FeeFacts, PaperGroups, RelatedLink, WhereFacts, WhoFacts, contact, fee_facts, paper_groups,
-    related_links, where_facts, who_facts,
+    CaseView, ContactLine, FeeFacts, PaperGroups, RelatedLink, TimeLine, WhereFacts, WhoFacts, case_views, contact,
+    fee_blocks, paper_groups, related_links, time_lines, where_facts, who_facts,
 };
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
+use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, PaperFacts, Party};
 use crate::model::{Online, Procedure, UnitRef};
-use crate::render::format::percent_short;
 use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;
 
@@ -30,6 +30,33 @@ pub struct Row {
     pub fee: String,
     pub online: Option<&'static str>,
     pub units: String,
+    /// Each case's own time and fee, when cases differ in them (lists then show every case).
+    pub cases: Vec<CaseLine>,
+}
+
+/// One case of a procedure in a list or on a board: its name, time and fee.
+#[derive(Serialize)]
+pub struct CaseLine {
+    pub name: String,
+    pub time: String,
+    pub fee: String,
+}
+
+/// The cases of a procedure whose time or fee differ, with their own time and fee.
+pub fn case_lines(procedure: &Procedure) -> Vec<CaseLine> {
+    if !procedure.times_vary() && !procedure.fees_vary() {
+        return Vec::new();
+    }
+    procedure
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CaseLine {
+            name: c.name.clone(),
+            time: procedure.time_of(Some(i)).shown().to_string(),
+            fee: crate::model::FeeFacts::of(procedure.fees_of(Some(i))).summary(),
+        })
+        .collect()
 }
 
 /// The list line of procedure `p`.
@@ -45,6 +72,7 @@ pub fn row(ctx: &Ctx, p: usize) -> Row {
         fee: fee_summary(procedure),
         online: (procedure.online != Online::None).then(|| procedure.online.label()),
         units: units_summary(ctx, p),
+        cases: case_lines(procedure),
     }
 }
 
@@ -57,8 +85,8 @@ pub fn permalink_path(procedure: &Procedure) -> String {
     format!("/tt/{}/", procedure.code.value)
 }
 
-/// `135.000 đ`, `Miễn phí`, a range, `Mức thu theo quy định` when only a note gives the
-/// amount, `Chưa có thông tin` when no fee is written at all (never "free" by default).
+/// The model's fee summary: `135.000 đ`, `Miễn phí`, a range, `25 USD`, or
+/// "Chưa có thông tin về phí, lệ phí" when nothing is known (never "Miễn phí" by default).
 pub fn fee_summary(procedure: &Procedure) -> String {
     procedure.fee_summary()
 }
@@ -80,11 +108,21 @@ struct UnitView {
     hours: Option<String>,
 }
 
+/// A coordinating unit: a link when it is a unit of the site, else its name.
+#[derive(Serialize)]
+struct PartyView {
+    name: String,
+    url: Option<String>,
+}
+
 #[derive(Serialize)]
 struct FeeView {
+    /// The case the line belongs to, when it is a case's own fee.
+    case: Option<String>,
     name: String,
     kind: Option<&'static str>,
     amount: Option<String>,
+    channel: Option<String>,
     note: Option<String>,
 }
 
@@ -94,13 +132,12 @@ struct ProcedureView {
     code: String,
     field_name: String,
     field_url: String,
-    level: &'static str,
-    statutory: String,
-    cut: Option<String>,
-    cut_percent: Option<String>,
-    time_note: Option<String>,
+    levels: Vec<&'static str>,
+    /// One short line: `5 ngày làm việc`, `10–15 ngày`, for the description and the headline.
+    time_summary: String,
+    times: Vec<TimeLine>,
     fee_summary: String,
-    fee_facts: FeeFacts,
+    fee_blocks: Vec<FeeFacts>,
     fees: Vec<FeeView>,
     where_to_file: WhereFacts,
     contact: Vec<ContactLine>,
@@ -112,10 +149,15 @@ struct ProcedureView {
     channels: Vec<&'static str>,
     sets: u32,
     papers: PaperGroups,
-    /// No papers written at all: the page says that nothing is known, not that none are needed.
-    papers_unknown: bool,
+    cases: Vec<CaseView>,
+    /// "Chưa có thông tin về thành phần hồ sơ" or, for `papers: none`, "Không yêu cầu giấy tờ".
+    papers_text: Option<&'static str>,
     steps: Vec<String>,
-    result: Option<String>,
+    result: Vec<String>,
+    anywhere: bool,
+    result_delivery: Vec<&'static str>,
+    coordinating: Vec<PartyView>,
+    published: Option<String>,
     legal_basis: Vec<String>,
     units: Vec<UnitView>,
     units_summary: Option<String>,
@@ -166,25 +208,26 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         code: procedure.code.value.clone(),
         field_name: field.name.clone(),
         field_url: ctx.url(&format!("/linh-vuc/{}/", field.slug)),
-        level: procedure.level.label(),
-        statutory: if procedure.times_vary() { procedure.time_summary() } else { procedure.time.statutory.to_string() },
-        cut: procedure.time.real_cut().filter(|_| !procedure.times_vary()).map(|c| c.to_string()),
-        cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0 && !procedure.times_vary()).map(percent_short),
-        time_note: procedure.time.note.clone(),
+        levels: procedure.levels.iter().map(|l| l.label()).collect(),
+        time_summary: procedure.time_summary(),
+        times: time_lines(procedure),
         fee_summary: fee_summary(procedure),
-        fee_facts: fee_facts(&procedure.fees),
+        fee_blocks: fee_blocks(procedure),
         where_to_file: where_facts(ctx, p, every_of_kind),
         contact: contact(ctx, p, every_of_kind),
         who: who_facts(procedure),
         related: related_links(ctx, p),
-        fees: procedure
-            .fees
-            .iter()
-            .map(|f| FeeView {
-                name: f.name.clone(),
-                kind: f.kind.map(|k| k.label()),
-                amount: f.money().map(|m| m.to_string()),
-                note: f.note.clone(),
+        fees: std::iter::once((None, procedure.fees.as_slice()))
+            .chain(procedure.cases.iter().filter_map(|c| c.fees.as_deref().map(|f| (Some(c.name.as_str()), f))))
+            .flat_map(|(case, fees)| {
+                fees.iter().map(move |f| FeeView {
+                    case: case.map(str::to_string),
+                    name: f.name.clone(),
+                    kind: f.kind.map(|k| k.label()),
+                    amount: f.money().map(|m| m.to_string()),
+                    channel: f.channel.map(|c| c.label().to_lowercase()),
+                    note: f.note.clone(),
+                })
             })
             .collect(),
         online: procedure.online.label(),
@@ -192,18 +235,42 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         online_url: procedure.online_url.clone(),
         channels: procedure.channels.iter().map(|c| c.label()).collect(),
         sets: procedure.sets,
-        papers: paper_groups(
-            ctx,
-            &procedure
-                .papers
-                .iter()
-                .chain(procedure.cases.iter().flat_map(|c| c.papers.iter()))
-                .cloned()
-                .collect::<Vec<_>>(),
-        ),
-        papers_unknown: procedure.paper_facts() == crate::model::PaperFacts::Unknown,
+        papers: paper_groups(ctx, &procedure.papers),
+        cases: case_views(ctx, procedure),
+        papers_text: match procedure.paper_facts() {
+            PaperFacts::Listed => None,
+            PaperFacts::None => Some(PAPERS_NONE),
+            PaperFacts::Unknown => Some(PAPERS_UNKNOWN),
+        },
         steps: procedure.steps.iter().map(|s| inline_to_safe_html(s)).collect(),
-        result: (!procedure.result.is_empty()).then(|| procedure.result.join("; ")),
+        result: procedure.result.clone(),
+        anywhere: procedure.anywhere,
+        result_delivery: procedure.result_delivery.iter().map(|c| c.label()).collect(),
+        coordinating: procedure
+            .coordinating_units(&ctx.site.units)
+            .into_iter()
+            .map(|party| match party {
+                Party::Unit(u) => PartyView {
+                    name: ctx.site.units[u].name.clone(),
+                    url: Some(ctx.url(&format!("/don-vi/{}/", ctx.site.units[u].id))),
+                },
+                Party::Name(name) => PartyView { name: name.to_string(), url: None },
+            })
+            .collect(),
+        published: procedure.published.as_ref().map(|p| {
+            let mut text = if p.decision.to_lowercase().starts_with("quyết định") {
+                p.decision.clone()
+            } else {
+                format!("Quyết định số {}", p.decision)
+            };
+            if let Some(date) = p.date {
+                text.push_str(&format!(" ngày {date}"));
+            }
+            if let Some(by) = &p.by {
+                text.push_str(&format!(" của {by}"));
+            }
+            text
+        }),
         legal_basis: procedure.legal_basis.clone(),
         units,
         units_summary: summarized.then(|| units_summary(ctx, p)),
@@ -267,6 +334,32 @@ fn json_ld(ctx: &Ctx, p: usize, path: &str) -> String {
     }
     if let Some(url) = &procedure.online_url {
         data["availableChannel"] = json!({ "@type": "ServiceChannel", "serviceUrl": url });
+    }
+    // Every fee line with an amount, each case's own: never only the first.
+    let offers: Vec<_> = std::iter::once((None, procedure.fees.as_slice()))
+        .chain(procedure.cases.iter().filter_map(|c| c.fees.as_deref().map(|f| (Some(c.name.as_str()), f))))
+        .flat_map(|(case, fees)| {
+            fees.iter().filter_map(move |f| {
+                let amount = f.amount?;
+                let mut offer = json!({
+                    "@type": "Offer",
+                    "name": f.name,
+                    "price": amount,
+                    "priceCurrency": format!("{:?}", f.currency).to_uppercase(),
+                });
+                if let Some(case) = case {
+                    offer["category"] = json!(case);
+                }
+                Some(offer)
+            })
+        })
+        .collect();
+    if !offers.is_empty() {
+        data["offers"] = json!(offers);
+    }
+    if !procedure.result.is_empty() {
+        data["serviceOutput"] =
+            json!(procedure.result.iter().map(|r| json!({ "@type": "Thing", "name": r })).collect::<Vec<_>>());
     }
     if let Some(org) = &ctx.site.config.organization {
         data["areaServed"] = json!({ "@type": "AdministrativeArea", "name": org });

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::check::Links;
-use crate::model::{Fee, Paper, Procedure, Site, UnitKind, UnitRef};
-use crate::render::format::number;
+use crate::model::facts::{FEE_UNKNOWN, FeeFacts as ModelFees};
+use crate::model::{Case, Fee, Paper, Procedure, Site, UnitKind, UnitRef};
+use crate::render::format::{number, percent_short};
 use crate::render::markdown::inline_to_safe_html;
 use crate::text::fold;
 
@@ -75,42 +76,115 @@ fn related(site: &Site, links: &Links) -> Vec<Vec<usize>> {
     related
 }
 
-/// One line of the fee in the key facts.
+/// One line of the fee: its name, amount (`135.000 đ`, `25 USD`), channel and note.
 #[derive(Serialize)]
 pub struct FeeLine {
     pub name: String,
-    /// `135.000 đ`, or none when only the note says how much.
+    /// `135.000 đ`, `25 USD`, `Miễn phí`, or none when only the note tells.
     pub amount: Option<String>,
+    /// "trực tuyến" when the line is only for one channel.
+    pub channel: Option<String>,
     pub note: Option<String>,
 }
 
-/// The fee as the key facts show it.
+/// The fee of everyone, or of one case, as the key facts show it.
 #[derive(Serialize)]
 pub struct FeeFacts {
-    /// `Miễn phí` or `Chưa có thông tin về phí, lệ phí` when that is all there is to say.
+    /// The case this fee is for (its anchor and name), when fees differ by case.
+    pub case: Option<CaseRef>,
+    /// `Miễn phí` or `Chưa có thông tin về phí, lệ phí` when that is the whole story.
     pub headline: Option<String>,
     pub lines: Vec<FeeLine>,
-    /// Some amount is set elsewhere (a resolution, a tax notice): say where to ask.
+    /// Some amount is not written here: say where to ask.
     pub ask: bool,
 }
 
-pub fn fee_facts(fees: &[Fee]) -> FeeFacts {
-    if fees.is_empty() {
-        return FeeFacts {
-            headline: Some("Chưa có thông tin về phí, lệ phí".into()), lines: Vec::new(), ask: true
-        };
+/// A link to a case's section on the page.
+#[derive(Serialize, Clone)]
+pub struct CaseRef {
+    pub anchor: String,
+    pub name: String,
+}
+
+fn fee_lines(fees: &[Fee]) -> Vec<FeeLine> {
+    fees.iter()
+        .map(|f| FeeLine {
+            name: f.name.clone(),
+            amount: f.money().map(|m| m.to_string()),
+            channel: f.channel.map(|c| c.label().to_lowercase()),
+            note: f.note.clone(),
+        })
+        .collect()
+}
+
+/// The fee of one list of lines; never "Miễn phí" unless written so.
+pub fn fee_facts(fees: &[Fee], case: Option<CaseRef>) -> FeeFacts {
+    match ModelFees::of(fees) {
+        ModelFees::Unknown => FeeFacts {
+            case,
+            headline: Some(FEE_UNKNOWN.into()),
+            // Lines without an amount still say something (where the amount is set).
+            lines: fee_lines(fees).into_iter().filter(|l| l.note.is_some()).collect(),
+            ask: true,
+        },
+        ModelFees::Free if fees.iter().all(|f| f.note.is_none()) => {
+            FeeFacts { case, headline: Some("Miễn phí".into()), lines: Vec::new(), ask: false }
+        }
+        ModelFees::Free => FeeFacts { case, headline: None, lines: fee_lines(fees), ask: false },
+        ModelFees::Amounts { .. } => FeeFacts {
+            case,
+            headline: None,
+            lines: fee_lines(fees),
+            ask: fees.iter().any(|f| f.amount.is_none() && !f.note_says_free()),
+        },
     }
-    if fees.iter().all(|f| f.amount == Some(0) && f.note.is_none()) {
-        return FeeFacts { headline: Some("Miễn phí".into()), lines: Vec::new(), ask: false };
+}
+
+/// The fees of a procedure: one block for everyone, or one per case when cases have their own.
+pub fn fee_blocks(procedure: &Procedure) -> Vec<FeeFacts> {
+    if !procedure.fees_vary() {
+        return vec![fee_facts(&procedure.fees, None)];
     }
-    FeeFacts {
-        headline: None,
-        lines: fees
-            .iter()
-            .map(|f| FeeLine { name: f.name.clone(), amount: f.money().map(|m| m.to_string()), note: f.note.clone() })
-            .collect(),
-        ask: fees.iter().any(|f| f.amount.is_none()),
-    }
+    procedure
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            fee_facts(procedure.fees_of(Some(i)), Some(CaseRef { anchor: Case::anchor(i), name: c.name.clone() }))
+        })
+        .collect()
+}
+
+/// One time of the key facts: for everyone, or for one case.
+#[derive(Serialize)]
+pub struct TimeLine {
+    pub case: Option<CaseRef>,
+    /// What a citizen can count on: the cut when there is one, else the statutory time (or words).
+    pub shown: String,
+    /// The statutory time, when a shorter cut is shown.
+    pub statutory: Option<String>,
+    pub cut_percent: Option<String>,
+    pub online: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn time_lines(procedure: &Procedure) -> Vec<TimeLine> {
+    procedure
+        .time_rows()
+        .into_iter()
+        .map(|row| {
+            let time = row.time;
+            let cut = time.real_cut();
+            TimeLine {
+                case: row.case.map(|(i, name)| CaseRef { anchor: Case::anchor(i), name: name.to_string() }),
+                shown: time.shown().to_string(),
+                statutory: cut.map(|_| time.statutory.to_string()),
+                cut_percent: cut.and(time.cut_percent()).filter(|p| *p > 0.0).map(percent_short),
+                online: time.online.map(|d| d.to_string()),
+                note: time.note.clone(),
+            }
+        })
+        .collect()
 }
 
 /// A place to file, with what a citizen needs to get there.
@@ -313,6 +387,8 @@ pub struct PaperLine {
     /// "1 bản chính, 1 bản sao"; empty when neither count is given.
     pub count: String,
     pub note: Option<String>,
+    /// The paper's own items, as a sub-list.
+    pub parts: Vec<String>,
     pub form: Option<FormLink>,
 }
 
@@ -326,11 +402,14 @@ pub struct FormLink {
     pub local: bool,
 }
 
-/// Papers split into those every applicant brings and those only some need ("Có thể cần thêm").
+/// One list of papers split for a citizen: to hand in, to show at the desk, only in some
+/// situations ("Có thể cần thêm"), and note lines (`0/0`) that are no paper at all.
 #[derive(Serialize)]
 pub struct PaperGroups {
     pub required: Vec<PaperLine>,
+    pub present: Vec<PaperLine>,
     pub conditional: Vec<PaperLine>,
+    pub notes: Vec<String>,
     /// Some paper has a form to download (the table then has a column for it).
     pub forms: bool,
 }
@@ -346,11 +425,11 @@ pub fn count_text(originals: u32, copies: u32) -> String {
     parts.join(", ")
 }
 
-/// A paper only some applicants need: its name says "(nếu có)" or "trường hợp…", or its note
+/// A paper only some applicants need: its name says "(nếu có)" or "trường hợp", or its note
 /// starts with a condition ("Nếu có", "Trường hợp…", "Chỉ với…").
 pub fn is_conditional(paper: &Paper) -> bool {
     let name = paper.name.to_lowercase();
-    if name.contains("(nếu có)") || name.starts_with("trường hợp") || name.starts_with("nếu ") {
+    if name.contains("(nếu có)") || name.contains("trường hợp") || name.starts_with("nếu ") {
         return true;
     }
     let note = paper.note.as_deref().unwrap_or("").trim().to_lowercase();
@@ -401,18 +480,64 @@ pub fn form_link(ctx: &Ctx, form: &str) -> FormLink {
 }
 
 pub fn paper_groups(ctx: &Ctx, papers: &[Paper]) -> PaperGroups {
-    let mut groups =
-        PaperGroups { required: Vec::new(), conditional: Vec::new(), forms: papers.iter().any(|p| p.form.is_some()) };
+    let mut groups = PaperGroups {
+        required: Vec::new(),
+        present: Vec::new(),
+        conditional: Vec::new(),
+        notes: Vec::new(),
+        forms: papers.iter().any(|p| p.form.is_some()),
+    };
     for paper in papers {
+        if paper.is_note {
+            groups.notes.push(match &paper.note {
+                Some(note) => format!("{} {note}", paper.name),
+                None => paper.name.clone(),
+            });
+            continue;
+        }
         let line = PaperLine {
             name: paper.name.clone(),
             count: count_text(paper.originals, paper.copies),
             note: paper.note.clone(),
+            parts: paper.parts.clone(),
             form: paper.form.as_ref().map(|f| form_link(ctx, &f.value)),
         };
-        if is_conditional(paper) { groups.conditional.push(line) } else { groups.required.push(line) }
+        if paper.present {
+            groups.present.push(line)
+        } else if is_conditional(paper) {
+            groups.conditional.push(line)
+        } else {
+            groups.required.push(line)
+        }
     }
     groups
+}
+
+/// One case of a procedure, with its own papers (and time and fees when they differ).
+#[derive(Serialize)]
+pub struct CaseView {
+    pub anchor: String,
+    pub number: usize,
+    pub name: String,
+    pub time: Option<String>,
+    pub fee: Option<String>,
+    pub papers: PaperGroups,
+}
+
+pub fn case_views(ctx: &Ctx, procedure: &Procedure) -> Vec<CaseView> {
+    procedure
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| CaseView {
+            anchor: Case::anchor(i),
+            number: i + 1,
+            name: case.name.clone(),
+            time: case.time.as_ref().map(|t| t.shown().to_string()),
+            fee: case.fees.as_ref().map(|f| ModelFees::of(f).summary()),
+            papers: paper_groups(ctx, &case.papers),
+        })
+        .collect()
 }
 
 /// The look-alike procedures of `p`, as links.
@@ -459,6 +584,10 @@ mod tests {
         assert!(is_conditional(&paper("Tiền sử dụng đất, lệ phí trước bạ (nếu có)", None)));
         assert!(is_conditional(&paper("Giấy tờ về quyền sử dụng đất", Some("Nếu có; một trong các loại giấy tờ"))));
         assert!(is_conditional(&paper("Giấy phép cũ", Some("Chỉ với trường hợp giấy phép bị rách, nát"))));
+        assert!(is_conditional(&paper(
+            "Văn bản ủy quyền trong trường hợp ủy quyền thực hiện việc đăng ký khai tử",
+            None
+        )));
         // A condition inside the note of a paper everyone brings does not make it optional.
         assert!(!is_conditional(&paper(
             "Giấy khám sức khỏe",

@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("field.html", include_str!("../../themes/default/templates/field.html")),
     ("procedure.html", include_str!("../../themes/default/templates/procedure.html")),
     ("papers.html", include_str!("../../themes/default/templates/papers.html")),
+    ("paper_groups.html", include_str!("../../themes/default/templates/paper_groups.html")),
     ("units.html", include_str!("../../themes/default/templates/units.html")),
     ("unit.html", include_str!("../../themes/default/templates/unit.html")),
     ("page.html", include_str!("../../themes/default/templates/page.html")),

@@ -141,7 +141,7 @@ describe(`printing the built site in ${SITE_DIR}`, () => {
     try {
       await page.goto(url(unitPath));
       return await page.evaluate(() => ({
-        procedures: [...document.querySelectorAll('main ul.procedures > li > a')].map((a) => a.textContent.trim()),
+        procedures: [...document.querySelectorAll('main section[aria-labelledby="h-thu-tuc"] ul.procedures > li > a')].map((a) => a.textContent.trim()),
         officers: [...document.querySelectorAll('main ul.officers li')].map((li) => li.textContent.trim()),
         hotline: document.querySelector('main a.tel')?.textContent.trim(),
         lookup: document.querySelector('main .lookup form')?.getAttribute('action') || null,
@@ -241,6 +241,39 @@ describe(`printing the built site in ${SITE_DIR}`, () => {
     const codes = await qrTexts(pdf, 'procedure');
     assert.deepEqual(codes, [`${baseUrl()}/tt/${facts.code}/`], `${procedure}: QR codes`);
     console.log(`${procedure}: ${info.pages} page(s), QR ${codes.join(' | ')}`);
+  });
+
+  it('every short procedure (≤ 6 papers, ≤ 4 steps) prints on one A4 sheet', { timeout: 900_000 }, async () => {
+    const procedures = sitemap.paths.filter((p) => /^\/thu-tuc\/(?!a-z\/)[^/]+\/$/.test(p));
+    assert.ok(procedures.length > 0, 'no procedure pages in the sitemap');
+    const page = await context.newPage();
+    const counts = [];
+    try {
+      for (const procedure of procedures) {
+        await page.emulateMedia({ media: 'screen' });
+        await page.goto(url(procedure));
+        const size = await page.evaluate(() => ({
+          papers: document.querySelectorAll('table.papers tbody tr').length,
+          steps: document.querySelectorAll('ol.steps > li').length,
+        }));
+        await page.emulateMedia({ media: 'print' });
+        const pdf = path.join(tmp, 'sheet.pdf');
+        // Playwright's page.pdf is Chromium's own print path, without a new browser per sheet.
+        await page.pdf({ path: pdf, preferCSSPageSize: true });
+        const info = await pdfInfo(pdf);
+        assertA4(info, procedure);
+        counts.push({ procedure, ...size, pages: info.pages });
+      }
+    } finally {
+      await page.close();
+    }
+    const short = counts.filter((c) => c.papers <= 6 && c.steps <= 4);
+    const long = short.filter((c) => c.pages > 1);
+    console.log(
+      `procedure sheets: ${counts.length}, short ${short.length}, on one page ${short.length - long.length}; ` +
+        `pages: ${counts.map((c) => c.pages).join(' ')}`,
+    );
+    assert.deepEqual(long, [], 'short procedures printed on more than one page');
   });
 });
 
