@@ -312,14 +312,17 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
                 }),
             );
         }
-        let slug = slugify(name);
-        if slug.is_empty() || slug.len() > crate::text::limits::SLUG_CHARS {
+        // Real national field names run past 100 characters: keep their first words.
+        let slug = shorten_slug(slugify(name));
+        if slug.is_empty() {
             problems.push(
                 Diagnostic::error(
                     procedure.field.place.clone(),
-                    format!("lĩnh vực `{name}` không cho ra địa chỉ /linh-vuc/…/ dùng được (rỗng hoặc quá dài)"),
+                    format!(
+                        "lĩnh vực `{name}` không cho ra địa chỉ /linh-vuc/…/ dùng được (không có chữ cái hay chữ số)"
+                    ),
                 )
-                .with_hint("viết tên lĩnh vực bằng chữ tiếng Việt, dưới 100 ký tự, ví dụ `field: \"Hộ tịch\"`"),
+                .with_hint("viết tên lĩnh vực bằng chữ tiếng Việt, ví dụ `field: \"Hộ tịch\"`"),
             );
         }
         match by_slug.get(&slug) {
@@ -340,13 +343,22 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
         by_slug.into_iter().map(|(slug, name)| Field { name, slug, procedures: Vec::new() }).collect();
     fields.sort_by_key(|f| collation_key(&f.name));
     let index: HashMap<&str, usize> = fields.iter().enumerate().map(|(i, f)| (f.slug.as_str(), i)).collect();
-    let field_of = site.procedures.iter().map(|p| index[slugify(&p.field.value).as_str()]).collect();
+    let field_of = site.procedures.iter().map(|p| index[shorten_slug(slugify(&p.field.value)).as_str()]).collect();
     (fields, field_of)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_real_long_field_name_keeps_its_first_words_within_a_folder_name() {
+        let name =
+            "Quản lý nhiệm vụ khoa học, công nghệ và đổi mới sáng tạo sử dụng ngân sách nhà nước của Bộ Công Thương";
+        let slug = shorten_slug(slugify(name));
+        assert!(slug.len() <= 100 && !slug.ends_with('-'), "{slug}");
+        assert!(slug.starts_with("quan-ly-nhiem-vu-khoa-hoc-cong-nghe"), "{slug}");
+    }
 
     #[test]
     fn long_slugs_are_cut_at_a_word() {

@@ -530,12 +530,10 @@ fn overlong_texts_are_refused_with_a_message() {
 #[test]
 fn overlong_and_empty_slugs_are_caught_at_load_with_their_line() {
     let long_slug = "a".repeat(300);
-    let cases = [
-        ("slug", format!("\"{long_slug}\"")),
-        ("field", "\"中文\"".to_string()),
-        ("field", "\"\"".to_string()),
-        ("field", format!("\"{}\"", "Hộ tịch ".repeat(40))),
-    ];
+    let cases =
+        [("slug", format!("\"{long_slug}\"")), ("field", "\"中文\"".to_string()), ("field", "\"\"".to_string())];
+    // A long field name is no error: real national field names run past 100 characters, and
+    // their address keeps the first words (check.rs `shorten_slug`).
     for (key, value) in cases {
         let (_dir, site) = workspace();
         set_key(&site.join("procedures/ho-tich/cap-ban-sao.yaml"), key, &value);
