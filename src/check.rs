@@ -299,6 +299,15 @@ fn group_fields(site: &Site, problems: &mut Diagnostics) -> (Vec<Field>, Vec<usi
             );
         }
         let slug = slugify(name);
+        if slug.is_empty() || slug.len() > crate::text::limits::SLUG_CHARS {
+            problems.push(
+                Diagnostic::error(
+                    procedure.field.place.clone(),
+                    format!("lĩnh vực `{name}` không cho ra địa chỉ /linh-vuc/…/ dùng được (rỗng hoặc quá dài)"),
+                )
+                .with_hint("viết tên lĩnh vực bằng chữ tiếng Việt, dưới 100 ký tự, ví dụ `field: \"Hộ tịch\"`"),
+            );
+        }
         match by_slug.get(&slug) {
             Some(existing) if existing != name => problems.push(
                 Diagnostic::error(

@@ -34,12 +34,17 @@ pub struct Report {
     pub bytes: u64,
     pub procedures: usize,
     pub units: usize,
+    /// Files written to disk: new or changed since the previous build (0 when nothing changed).
+    pub written: u64,
 }
 
 /// Loads and checks a site; the site comes back only when nothing is wrong enough to stop.
 pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
     let loaded = load::load(root);
     let mut diagnostics = loaded.diagnostics;
+    if !loaded.cross_check {
+        return (None, diagnostics);
+    }
     let (links, problems) = check::check(&loaded.site);
     diagnostics.extend(problems);
     if diagnostics.has_errors() { (None, diagnostics) } else { (Some((loaded.site, links)), diagnostics) }
@@ -62,7 +67,7 @@ pub fn write_files<'a>(
     for (path, bytes) in files {
         staging.write(path, bytes)?;
     }
-    staging.commit()
+    staging.commit().map(|_| ())
 }
 
 /// Like [`build`], calling `progress` with the number of files written so far after each one.
@@ -82,8 +87,9 @@ pub fn build_with_progress(
         bytes.fetch_add(output.bytes.len() as u64, Ordering::Relaxed);
         staging.write(&output.path, &output.bytes)
     })?;
-    staging.commit().map_err(|d| vec![d])?;
+    let done = staging.commit().map_err(|d| vec![d])?;
     Ok(Report {
+        written: done.written,
         pages,
         files: files.into_inner() as usize,
         bytes: bytes.into_inner(),

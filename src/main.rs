@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use congkhai::diagnostics::{Diagnostic, Diagnostics};
+use congkhai::diagnostics::{Diagnostic, Diagnostics, WarningMode};
 use congkhai::render::format;
 
 /// congkhai — tạo trang công khai thủ tục hành chính và kết quả giải quyết hồ sơ từ tệp YAML/CSV.
@@ -35,12 +35,18 @@ enum Command {
         /// Thư mục kết quả (output); mặc định <root>/public
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Cảnh báo: none (không hiện), summary (chỉ đếm theo tệp), grouped (gộp cảnh báo giống nhau), all (hiện hết)
+        #[arg(long, value_enum, default_value = "grouped", value_name = "CÁCH", hide_possible_values = true)]
+        warnings: Warnings,
     },
     /// Chỉ kiểm tra dữ liệu, không ghi gì (check)
     Check {
         /// Thư mục gốc của trang (site root)
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
+        /// Cảnh báo: none (không hiện), summary (chỉ đếm theo tệp), grouped (gộp cảnh báo giống nhau), all (hiện hết)
+        #[arg(long, value_enum, default_value = "grouped", value_name = "CÁCH", hide_possible_values = true)]
+        warnings: Warnings,
     },
     /// Tạo trang rồi xem thử trên máy này tại http://127.0.0.1:PORT (serve)
     Serve {
@@ -72,6 +78,26 @@ enum Command {
     /// Nhập danh sách thủ tục từ bảng tính .xlsx hoặc .csv (import)
     #[command(subcommand)]
     Import(ImportCommand),
+}
+
+/// `--warnings`: how much of the warnings to show.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Warnings {
+    None,
+    Summary,
+    Grouped,
+    All,
+}
+
+impl From<Warnings> for WarningMode {
+    fn from(w: Warnings) -> Self {
+        match w {
+            Warnings::None => WarningMode::None,
+            Warnings::Summary => WarningMode::Summary,
+            Warnings::Grouped => WarningMode::Grouped,
+            Warnings::All => WarningMode::All,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -138,24 +164,22 @@ enum ImportCommand {
 }
 
 fn main() -> ExitCode {
-    // Vietnamese headings for every subcommand's help, not only the top level's.
-    let command = Cli::command()
-        .mut_subcommands(|sub| sub.help_template("{about}\n\nCách dùng: {usage}\n\nTùy chọn:\n{options}\n"));
+    let command = vietnamese_help(Cli::command(), true);
     let cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
     match cli.command {
-        Command::Check { root } => match check(&root) {
+        Command::Check { root, warnings } => match check(&root, warnings.into()) {
             Some(_) => {
                 eprintln!("Dữ liệu hợp lệ.");
                 ExitCode::SUCCESS
             }
             None => ExitCode::FAILURE,
         },
-        Command::Build { root, out } => {
+        Command::Build { root, out, warnings } => {
             let out = out.unwrap_or_else(|| root.join("public"));
-            if build(&root, &out).is_some() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if build(&root, &out, warnings.into()).is_some() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
         }
         Command::Serve { root, port, out } => {
             let out = out.unwrap_or_else(|| root.join("public"));
@@ -188,13 +212,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// Vietnamese headings for every command's help, at every depth: its subcommands listed,
+/// defaults written in Vietnamese.
+fn vietnamese_help(command: clap::Command, top: bool) -> clap::Command {
+    let mut command = command
+        .subcommand_value_name("LỆNH")
+        .subcommand_help_heading("Lệnh")
+        .mut_args(|arg| {
+            let defaults: Vec<String> =
+                arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            if defaults.is_empty() || arg.is_hide_default_value_set() {
+                return arg;
+            }
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            arg.hide_default_value(true).help(format!("{help} [mặc định: {}]", defaults.join(", ")))
+        })
+        .mut_subcommands(|sub| vietnamese_help(sub, false));
+    if !top {
+        let mut template = String::from("{about}\n\nCách dùng: {usage}\n\n");
+        if command.has_subcommands() {
+            template.push_str("Lệnh:\n{subcommands}\n\n");
+        }
+        if command.get_positionals().next().is_some() {
+            template.push_str("Tham số:\n{positionals}\n\n");
+        }
+        template.push_str("Tùy chọn:\n{options}\n");
+        command = command.help_template(template);
+    }
+    command
+}
+
 /// Loads and checks, printing every diagnostic; the site comes back when it may be built.
-fn check(root: &Path) -> Option<(congkhai::Site, congkhai::Links)> {
+fn check(root: &Path, warnings: WarningMode) -> Option<(congkhai::Site, congkhai::Links)> {
     let (site, diagnostics) = congkhai::load_and_check(root);
     let summary = diagnostics.summary();
     let has_errors = diagnostics.has_errors();
     let is_empty = diagnostics.is_empty();
-    print_diagnostics(root, diagnostics.sorted());
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", congkhai::diagnostics::report(root, &diagnostics.sorted(), warnings, color));
     if !is_empty {
         eprintln!("{}: {summary}", if has_errors { "Không tạo được trang" } else { "Kết quả kiểm tra" });
     }
@@ -202,9 +257,9 @@ fn check(root: &Path) -> Option<(congkhai::Site, congkhai::Links)> {
 }
 
 /// Builds; on success returns the site's path prefix (from `base_url`) for the preview server.
-fn build(root: &Path, out: &Path) -> Option<String> {
+fn build(root: &Path, out: &Path, warnings: WarningMode) -> Option<String> {
     let started = Instant::now();
-    let Some((site, links)) = check(root) else {
+    let Some((site, links)) = check(root, warnings) else {
         if out.exists() {
             eprintln!("Thư mục kết quả cũ {} được giữ nguyên.", out.display());
         }
@@ -222,8 +277,12 @@ fn build(root: &Path, out: &Path) -> Option<String> {
         Ok(report) => {
             let seconds = started.elapsed().as_secs_f64();
             let seconds = format!("{seconds:.2}").replace('.', ",");
+            let written = match report.written {
+                0 => "không có tệp nào thay đổi".to_string(),
+                n => format!("ghi {} tệp mới hoặc đã đổi", format::number(n)),
+            };
             eprintln!(
-                "Đã tạo {} trang trong {seconds} s ({} thủ tục, {} đơn vị) → {}",
+                "Đã tạo {} trang trong {seconds} s ({} thủ tục, {} đơn vị; {written}) → {}",
                 format::number(report.pages as u64),
                 format::number(report.procedures as u64),
                 format::number(report.units as u64),

@@ -21,6 +21,18 @@ use crate::text::{escape_markup, percent_decode};
 
 /// The preview's own address space; no site page can live under it.
 pub const VERSION_PATH: &str = "/__congkhai/version";
+/// The reload script and the error overlay's style: files, so pages keep their
+/// Content-Security-Policy (no inline script or style) in the preview too.
+pub const SCRIPT_PATH: &str = "/__congkhai/tai-lai.js";
+pub const STYLE_PATH: &str = "/__congkhai/loi.css";
+const RELOAD_SCRIPT: &str = "(function(){var v=document.currentScript.getAttribute(\"data-version\");\
+function p(){fetch(\"/__congkhai/version\",{cache:\"no-store\"}).then(function(r){return r.text()})\
+.then(function(t){if(t!==v){location.reload()}else{setTimeout(p,300)}}).catch(function(){setTimeout(p,1500)})}\
+setTimeout(p,300)})();\n";
+const OVERLAY_STYLE: &str = "#congkhai-loi{position:fixed;inset:0;z-index:2147483647;overflow:auto;\
+background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sans-serif}\
+#congkhai-loi h2{margin:0 0 .5rem;color:#ffb3b3}#congkhai-loi p{margin:0 0 1rem}\
+#congkhai-loi pre{white-space:pre-wrap;font:14px/1.45 monospace;margin:0}\n";
 
 /// How often the source folders are looked at.
 const POLL: Duration = Duration::from_millis(100);
@@ -220,6 +232,7 @@ fn render_current(shared: &Shared, out: &Path, color: bool, started: Instant, ge
 /// the rest renders after, on another thread when `background` (the watcher goes on watching).
 fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background: bool) {
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let mut log = String::new();
     let loaded = load(root, color, &mut log);
     eprint!("{log}");
@@ -237,13 +250,21 @@ fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background
             }
             Err(errors) => {
                 state.errors = Some(errors);
-                return;
+                if state.complete || state.current.is_none() {
+                    return;
+                }
+                // The site still served had not finished rendering: render it again.
+                shared.generation.fetch_add(1, Ordering::SeqCst) + 1
             }
         }
     };
     if std::env::var_os("CONGKHAI_PREVIEW_TIMING").is_some() {
         // For benches/preview.sh: how long the reload took before the new version was served.
-        eprintln!("preview-reload: {:.3} s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "preview-reload: {:.3} s wall, {:.3} s CPU",
+            started.elapsed().as_secs_f64(),
+            cpu_seconds() - cpu_started
+        );
     }
     if background {
         let (shared, out) = (Arc::clone(shared), out.to_path_buf());
@@ -297,6 +318,20 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
     Ok(())
 }
 
+/// CPU time used by the whole process so far (user + system), for the preview's timing line.
+fn cpu_seconds() -> f64 {
+    // /proc/self/stat fields 14 and 15: user and system time in clock ticks (100 a second).
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            let after = stat.rsplit_once(')')?.1;
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
     let taken = error.contains("in use") || error.contains("AddrInUse") || error.contains("os error 98");
     Diagnostic::error(
@@ -331,6 +366,9 @@ fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: B
         }
         seen = settled;
         eprintln!("Đã thấy thay đổi, đang tạo lại…");
+        // The background render of the previous version stops now, leaving both cores to the
+        // reload (if the reload fails, that version renders again).
+        shared.generation.fetch_add(1, Ordering::SeqCst);
         reload(root, out, color, shared, true);
     }
 }
@@ -359,6 +397,16 @@ fn respond(shared: &Shared, url: &str) -> tiny_http::Response<std::io::Cursor<Ve
         let state = shared.lock();
         (state.version, state.root_path.clone(), state.errors.clone())
     };
+    for (path, body, kind) in [
+        (SCRIPT_PATH, RELOAD_SCRIPT, "text/javascript; charset=utf-8"),
+        (STYLE_PATH, OVERLAY_STYLE, "text/css; charset=utf-8"),
+    ] {
+        if url == path {
+            return tiny_http::Response::from_data(body.as_bytes().to_vec())
+                .with_header(header("Content-Type", kind))
+                .with_header(header("Cache-Control", "no-store"));
+        }
+    }
     if url == VERSION_PATH {
         return tiny_http::Response::from_data(version.to_string().into_bytes())
             .with_header(header("Content-Type", "text/plain; charset=utf-8"))
@@ -438,26 +486,19 @@ fn file_path(url_path: &str) -> Option<String> {
     })
 }
 
-/// The reload script, and the overlay when the latest build failed. Errors are escaped text.
+/// The reload script, and the overlay when the latest build failed. Errors are escaped text;
+/// script and style come from files so that the pages' Content-Security-Policy allows them.
 pub fn injection(version: u64, errors: Option<&str>) -> String {
     let mut html = String::new();
     if let Some(errors) = errors {
-        html.push_str(
-            "<div id=congkhai-loi role=alert style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-             background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sans-serif\">\
-             <h2 style=\"margin:0 0 .5rem;color:#ffb3b3\">Không tạo được trang</h2>\
-             <p style=\"margin:0 0 1rem\">Trang phía sau là bản tạo thành công gần nhất. Sửa các lỗi dưới đây \
-             rồi lưu tệp; trang sẽ tự tải lại.</p><pre style=\"white-space:pre-wrap;font:14px/1.45 monospace;\
-             margin:0\">",
-        );
+        html.push_str(&format!(
+            "<link rel=stylesheet href=\"{STYLE_PATH}\"><div id=congkhai-loi role=alert><h2>Không tạo được trang</h2>\
+             <p>Trang phía sau là bản tạo thành công gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.</p><pre>"
+        ));
         html.push_str(&escape_markup(errors));
         html.push_str("</pre></div>");
     }
-    html.push_str(&format!(
-        "<script>(function(){{var v=\"{version}\";function p(){{fetch(\"{VERSION_PATH}\",{{cache:\"no-store\"}})\
-         .then(function(r){{return r.text()}}).then(function(t){{if(t!==v){{location.reload()}}else{{setTimeout(p,300)}}}})\
-         .catch(function(){{setTimeout(p,1500)}})}}setTimeout(p,300)}})();</script>"
-    ));
+    html.push_str(&format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\"></script>"));
     html
 }
 
@@ -497,7 +538,7 @@ mod tests {
         let html = injection(3, Some("lỗi: không có đơn vị `<img src=x onerror=alert(1)>`"));
         assert!(html.contains("`&lt;img src=x onerror=alert(1)&gt;`"), "{html}");
         assert!(!html.contains("<img"));
-        assert!(html.contains("var v=\"3\""));
+        assert!(html.contains("data-version=\"3\"") && !html.contains("<script>"));
         assert!(!injection(3, None).contains("congkhai-loi"));
     }
 }

@@ -293,7 +293,7 @@ fn serve_rebuilds_on_save_and_shows_errors_over_the_last_good_site() {
     let (status, body) = get(server.port, page);
     assert_eq!(status, 200);
     assert!(body.contains("Cấp đổi giấy phép lái xe"));
-    assert!(body.contains("/__congkhai/version"), "the reload script is served");
+    assert!(body.contains("/__congkhai/tai-lai.js"), "the reload script is served");
     assert!(
         !std::fs::read_to_string(out.join("thu-tuc/cap-doi-giay-phep-lai-xe/index.html"))
             .unwrap()

@@ -20,16 +20,52 @@ use crate::yaml::{self, place_of};
 pub struct Loaded {
     pub site: Site,
     pub diagnostics: Diagnostics,
+    /// False when content/site.yaml or content/units.yaml could not be read: checking other
+    /// files against what could not be read would only repeat one slip thousands of times.
+    pub cross_check: bool,
 }
 
 /// Reads `content/`, `procedures/` and `content/files/` under `root`.
 pub fn load(root: &Path) -> Loaded {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
+    let fence = Fence::new(root);
+    // A source folder or file that is a link out of the site root is refused, never read.
+    let mut inside = |path: &Path| match fence.check(path) {
+        Ok(()) => true,
+        Err(problem) => {
+            diagnostics.push(problem);
+            false
+        }
+    };
+    let content_ok = inside(&content);
+    let site_yaml_ok = content_ok && inside(&content.join("site.yaml"));
+    let units_yaml_ok = content_ok && inside(&content.join("units.yaml"));
+    let procedures_ok = inside(&root.join("procedures"));
+    let results_ok = content_ok && inside(&content.join("results"));
+    let files_ok = content_ok && inside(&content.join("files"));
+    let mut cross_check = true;
+    let not_a_site = !content.join("site.yaml").exists() && !root.join("procedures").is_dir();
+    if not_a_site {
+        diagnostics.push(not_a_site_folder(root));
+    }
+    if not_a_site || !(content_ok && site_yaml_ok && units_yaml_ok && procedures_ok && results_ok && files_ok) {
+        let site = Site {
+            root: root.to_path_buf(),
+            config: placeholder_config(),
+            units: Vec::new(),
+            procedures: Vec::new(),
+            pages: Vec::new(),
+            files: Vec::new(),
+            results: Vec::new(),
+        };
+        return Loaded { site, diagnostics, cross_check: false };
+    }
 
     let config = match load_config(&content.join("site.yaml")) {
         Ok(config) => config,
         Err(problems) => {
+            cross_check = false;
             diagnostics.extend(problems);
             placeholder_config()
         }
@@ -42,11 +78,22 @@ pub fn load(root: &Path) -> Loaded {
         }
         Err(problem) => {
             diagnostics.push(problem);
+            cross_check = false;
             Vec::new()
         }
     };
+    if !cross_check {
+        diagnostics.push(
+            Diagnostic::warning(
+                Place::file(root.join("procedures")),
+                "chưa đối chiếu thủ tục và số liệu với danh sách đơn vị và cài đặt, vì có tệp ở trên chưa đọc được",
+            )
+            .with_hint("sửa lỗi trong content/site.yaml hoặc content/units.yaml rồi chạy lại"),
+        );
+    }
+    ignored_files(root, &mut diagnostics);
 
-    let procedure_files = yaml_files_under(&root.join("procedures"), &mut diagnostics);
+    let procedure_files = yaml_files_under(&fence, &root.join("procedures"), &mut diagnostics);
     let results: Vec<_> = procedure_files.par_iter().map(|file| procedure::load_procedure(file)).collect();
     let mut procedures = Vec::with_capacity(results.len());
     for result in results {
@@ -59,23 +106,280 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
 
-    let (pages, problems) = page::load_pages(&content);
+    let (pages, problems) = page::load_pages(&fence, &content);
     diagnostics.extend(problems);
 
-    let files = list_files(&content.join("files"));
-    let (results, problems) = results::load_results(&content.join("results"));
+    let files = list_files(&fence, &content.join("files"), &mut diagnostics);
+    let results_dir = content.join("results");
+    let mut outside = Vec::new();
+    for entry in std::fs::read_dir(&results_dir).into_iter().flatten().filter_map(Result::ok) {
+        if let Err(problem) = fence.check(&entry.path()) {
+            outside.push(problem);
+        }
+    }
+    let (results, problems) =
+        if outside.is_empty() { results::load_results(&results_dir) } else { (Vec::new(), outside) };
     diagnostics.extend(problems);
     let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
-    Loaded { site, diagnostics }
+    Loaded { site, diagnostics, cross_check }
 }
 
-/// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF); anything else is explained.
+fn not_a_site_folder(root: &Path) -> Diagnostic {
+    let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    Diagnostic::error(
+        Place::file(root.join("content/site.yaml")),
+        format!(
+            "`{}` không phải thư mục trang (not a site folder): không có tệp content/site.yaml",
+            shown.display()
+        ),
+    )
+    .with_hint("chuyển vào thư mục trang trước (`cd duong-dan/toi/trang`) rồi chạy lại, hoặc thêm `--root duong-dan/toi/trang`; tạo trang mới: `congkhai new site TEN-THU-MUC`")
+}
+
+/// A file or folder the generator does not read, though a clerk may think it does: a
+/// warning that names it and says what to do (nothing is ignored silently).
+fn ignored_files(root: &Path, diagnostics: &mut Diagnostics) {
+    let warn = |path: &Path, what: &str, hint: String| {
+        Diagnostic::warning(Place::file(path), format!("{what} không được đọc (ignored)")).with_hint(hint)
+    };
+    let skip = |name: &str| name.starts_with('.') || name.starts_with("~$") || name.ends_with('~');
+    let names = |dir: &Path| -> Vec<(String, PathBuf, bool)> {
+        let mut list: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| {
+                        let name = e.file_name().into_string().ok()?;
+                        let is_dir = e.file_type().ok()?.is_dir();
+                        (!skip(&name)).then(|| (name, e.path(), is_dir))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        list.sort();
+        list
+    };
+    // Folders beside content/ and procedures/ that look like one of them.
+    for (name, path, is_dir) in names(root) {
+        if !is_dir || ["content", "procedures", "themes", "public"].contains(&name.as_str()) {
+            continue;
+        }
+        let folded = crate::text::fold(&name);
+        let meant = if folded.starts_with("proc") || folded.starts_with("thu-tuc") || folded.starts_with("thu tuc") {
+            Some("procedures")
+        } else if folded.starts_with("content") || folded == "noi-dung" {
+            Some("content")
+        } else if folded.starts_with("theme") {
+            Some("themes")
+        } else {
+            None
+        };
+        if let Some(meant) = meant {
+            diagnostics.push(warn(
+                &path,
+                &format!("thư mục `{name}/`"),
+                format!("chỉ thư mục `{meant}/` được đọc: đổi tên thành `{meant}` (chữ thường, đúng chính tả)"),
+            ));
+        }
+    }
+    // content/: settings, units, pages and two folders.
+    let content = root.join("content");
+    for (name, path, is_dir) in names(&content) {
+        let lower = name.to_lowercase();
+        if is_dir {
+            if !["files", "results"].contains(&name.as_str()) {
+                let meant = did_you_mean_folder(&lower);
+                diagnostics.push(warn(
+                    &path,
+                    &format!("thư mục `content/{name}/`"),
+                    match meant {
+                        Some(m) => format!("có phải ý bạn là `content/{m}/`? Đổi tên thư mục cho đúng"),
+                        None => "tệp để công bố đặt trong content/files/, số liệu trong content/results/".into(),
+                    },
+                ));
+            }
+            continue;
+        }
+        if lower.ends_with(".md") && name.ends_with(".md") || name == "site.yaml" || name == "units.yaml" {
+            continue;
+        }
+        diagnostics.push(warn(&path, &format!("tệp `content/{name}`"), content_hint(&name)));
+    }
+    // procedures/: one procedure per .yaml file.
+    for entry in WalkDir::new(root.join("procedures")).follow_links(false).sort_by_file_name().into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.file_type().is_file()
+            || skip(&name)
+            || entry.path().ancestors().any(|a| a.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        {
+            continue;
+        }
+        if let Some("yaml" | "yml") = entry.path().extension().and_then(|e| e.to_str()) {
+            continue;
+        }
+        let hint = match stripped_yaml_name(&name) {
+            Some(fixed) => format!(
+                "đổi tên thành `{fixed}` (có lẽ Notepad đã thêm đuôi); trong Windows, bật hiện đuôi tệp: View → File name extensions"
+            ),
+            None => "mỗi thủ tục là một tệp `.yaml`; xóa tệp này hoặc chuyển nó ra ngoài thư mục procedures/".into(),
+        };
+        diagnostics.push(warn(entry.path(), &format!("tệp `{name}` trong procedures/"), hint));
+    }
+    // content/results/: data as CSV (or Excel's "Unicode Text" .txt).
+    for (name, path, is_dir) in names(&content.join("results")) {
+        let lower = name.to_lowercase();
+        if is_dir || results::is_results_file(&path) {
+            continue;
+        }
+        let hint = if lower.ends_with(".xlsx") || lower.ends_with(".xls") || lower.ends_with(".ods") {
+            "trong Excel chọn File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\" hoặc \"Unicode Text (*.txt)\", lưu vào content/results/".to_string()
+        } else {
+            "số liệu là tệp .csv (hoặc .txt \"Unicode Text\" của Excel); xóa hoặc chuyển tệp này ra ngoài".to_string()
+        };
+        diagnostics.push(warn(&path, &format!("tệp `content/results/{name}`"), hint));
+    }
+}
+
+fn did_you_mean_folder(name: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(name);
+    if folded.starts_with("file") || folded.starts_with("tep") {
+        Some("files")
+    } else if folded.starts_with("result") || folded.starts_with("ket-qua") || folded.starts_with("ket qua") {
+        Some("results")
+    } else {
+        None
+    }
+}
+
+/// `x.yaml.txt` → `x.yaml`; `x.yml.txt` → `x.yaml`.
+fn stripped_yaml_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    for suffix in [".yaml.txt", ".yml.txt", ".yaml.yaml", ".yaml.bak"] {
+        if lower.ends_with(suffix) {
+            return Some(format!("{}.yaml", &name[..name.len() - suffix.len()]));
+        }
+    }
+    None
+}
+
+fn content_hint(name: &str) -> String {
+    let lower = name.to_lowercase();
+    if let Some(stem) = lower.strip_suffix(".yml") {
+        return format!("đổi tên thành `{stem}.yaml`");
+    }
+    if let Some(fixed) = stripped_yaml_name(name) {
+        return format!("đổi tên thành `{fixed}` (có lẽ Notepad đã thêm đuôi .txt)");
+    }
+    if let Some(stem) = lower.strip_suffix(".md.txt") {
+        return format!("đổi tên thành `{stem}.md` (có lẽ Notepad đã thêm đuôi .txt)");
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
+        return "số liệu kết quả đặt trong content/results/".into();
+    }
+    "trang là tệp `.md`; tệp để công bố (biểu mẫu, văn bản) đặt trong content/files/".into()
+}
+
+/// Reads a text file as UTF-8 (a BOM is dropped, CRLF becomes LF), or UTF-16 with a BOM as
+/// Excel's "Unicode Text" and Notepad's "Unicode" write it; anything else is explained.
+/// Every source text passes through here, so the limits below hold for all of them: size,
+/// line length, no control characters, bounded nesting.
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
+    let is_table = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let limit = if is_table { crate::text::limits::TABLE_BYTES } else { crate::text::limits::SOURCE_BYTES };
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(Place::file(path), format!("không đọc được tệp: {}", io_reason(&e))))?
+        .len();
+    if size > limit {
+        return Err(Diagnostic::error(
+            Place::file(path),
+            format!(
+                "tệp quá lớn: {} MB, giới hạn là {} MB",
+                crate::render::format::number(size / 1_000_000),
+                crate::render::format::number(limit / 1_000_000)
+            ),
+        )
+        .with_hint("tách tệp thành nhiều tệp nhỏ hơn, hoặc kiểm tra xem tệp có bị dán nhầm nội dung không"));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(Place::file(path), format!("không đọc được tệp: {}", io_reason(&e))))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let decoded = decode_utf16(&bytes);
+    let bytes = match &decoded {
+        Some(text) => text.as_bytes(),
+        None => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes),
+    };
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, e.valid_up_to()))?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    crate::text::limits::check_text(&text).map_err(|(line, column, problem)| {
+        Diagnostic::error(Place::at(path, line, column), problem.message()).with_hint(problem.hint())
+    })?;
+    Ok(text)
+}
+
+/// The site root, resolved once: a path whose real location lies outside it is refused.
+pub(crate) struct Fence {
+    root: Option<PathBuf>,
+}
+
+impl Fence {
+    pub(crate) fn new(root: &Path) -> Fence {
+        Fence { root: std::fs::canonicalize(root).ok() }
+    }
+
+    /// Ok when `path` does not exist, or lies inside the root once every link is followed.
+    /// The path is resolved, never opened: an outside file is not read, not even for the error.
+    pub(crate) fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        let Some(root) = &self.root else { return Ok(()) };
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let real = match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            // A dangling link: refused too; a missing path is simply absent.
+            Err(_) if is_link => PathBuf::from("/"),
+            Err(_) => return Ok(()),
+        };
+        if real.starts_with(root) {
+            return Ok(());
+        }
+        Err(Diagnostic::error(
+            Place::file(path),
+            format!(
+                "`{}` là liên kết (symlink) trỏ ra ngoài thư mục trang; không đọc và không đăng",
+                path.strip_prefix(root).unwrap_or(path).display()
+            ),
+        )
+        .with_hint("chép tệp hoặc thư mục thật vào trong thư mục trang thay cho liên kết, hoặc xóa liên kết"))
+    }
+
+    /// For a walked entry: whether to use it. Links out of the root become a problem; links
+    /// inside the root are used when they lead to a file.
+    pub(crate) fn entry_is_file(&self, entry: &walkdir::DirEntry, problems: &mut Vec<Diagnostic>) -> bool {
+        if entry.file_type().is_file() {
+            return true;
+        }
+        if !entry.path_is_symlink() {
+            return false;
+        }
+        match self.check(entry.path()) {
+            Ok(()) => entry.path().is_file(),
+            Err(problem) => {
+                problems.push(problem);
+                false
+            }
+        }
+    }
+}
+
+/// The text of UTF-16 bytes that start with a byte-order mark (LE `FF FE` or BE `FE FF`).
+pub fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (little, body) = if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        (true, body)
+    } else {
+        (false, bytes.strip_prefix(b"\xFE\xFF")?)
+    };
+    let units = body.chunks(2).map(|pair| {
+        let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+        if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    });
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -99,14 +403,15 @@ pub(crate) fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// Every `*.yaml`/`*.yml` file under a folder, sorted by path so output never depends on the disk.
-fn yaml_files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+fn yaml_files_under(fence: &Fence, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
+            Ok(entry) if fence.entry_is_file(&entry, &mut problems) => {
                 let path = entry.into_path();
                 if let Some("yaml" | "yml") = path.extension().and_then(|e| e.to_str()) {
                     files.push(path)
@@ -117,26 +422,43 @@ fn yaml_files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
                 .push(Diagnostic::error(Place::file(e.path().unwrap_or(dir)), format!("không đọc được thư mục: {e}"))),
         }
     }
+    diagnostics.extend(problems);
     files
 }
 
-fn list_files(dir: &Path) -> Vec<String> {
+/// Files under content/files/ that may be published, relative with `/`. Links out of the root,
+/// names a link cannot carry and file types that could run script on the site are refused.
+fn list_files(fence: &Fence, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<String> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let mut files: Vec<String> = WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let relative = e.path().strip_prefix(dir).ok()?;
-            let parts: Vec<&str> = relative.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
-            // Hidden files (editor backups, .DS_Store) are never published.
-            (!parts.iter().any(|p| p.starts_with('.'))).then(|| parts.join("/"))
-        })
-        .collect();
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(false).into_iter().filter_map(Result::ok) {
+        if !fence.entry_is_file(&entry, &mut problems) {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(dir) else { continue };
+        let Some(parts) = relative.iter().map(|p| p.to_str()).collect::<Option<Vec<&str>>>() else {
+            problems.push(
+                Diagnostic::error(Place::file(entry.path()), "tên tệp không phải UTF-8")
+                    .with_hint("đổi tên tệp, chỉ dùng chữ, số, `-` và `_`"),
+            );
+            continue;
+        };
+        // Hidden files (editor backups, .DS_Store) are never published.
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue;
+        }
+        let relative = parts.join("/");
+        if let Some(problem) = crate::text::limits::file_name_problem(&relative) {
+            problems.push(Diagnostic::error(Place::file(entry.path()), problem.0).with_hint(problem.1));
+            continue;
+        }
+        files.push(relative);
+    }
     files.sort();
+    diagnostics.extend(problems);
     files
 }
 
@@ -153,14 +475,13 @@ fn load_config(path: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let mut problems = Vec::new();
 
     let base_url = source.base_url.value.trim().trim_end_matches('/').to_string();
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) || base_url.contains(char::is_whitespace)
-    {
+    if let Err(why) = check_base_url(&base_url) {
         problems.push(
             Diagnostic::error(
                 place_of(path, &source.base_url),
-                format!("`base_url` không phải địa chỉ web: `{base_url}`"),
+                format!("`base_url` không phải địa chỉ web hợp lệ: `{}` ({why})", base_url.escape_debug()),
             )
-            .with_hint("viết đầy đủ, ví dụ `base_url: \"https://congkhai.example.gov.vn\"`"),
+            .with_hint("viết `http(s)://`, tên miền, rồi (nếu có) đường dẫn gồm chữ không dấu, số, `-`, `_`, `.`; ví dụ `base_url: \"https://congkhai.example.gov.vn\"` hoặc `\"https://example.gov.vn/cong-khai\"`"),
         );
     }
     let as_of = source.as_of.as_ref().and_then(|d| match Date::parse(&d.value) {
@@ -201,6 +522,48 @@ fn load_config(path: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         lookup_url,
         theme,
     })
+}
+
+/// `base_url` parsed as a URL, without a trailing slash: `http` or `https`, a host name (and a
+/// port), then a clean path. Anything a browser could read as another host or scheme is refused
+/// (`//evil`, `/\\evil`, `user@`, backslashes, `..`, a query). The reason, when refused.
+pub(crate) fn check_base_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("phải bắt đầu bằng `https://` hoặc `http://`")?;
+    let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+    if authority.contains('@') {
+        return Err("không được có tên người dùng `…@`");
+    }
+    let (host, port) = authority.rsplit_once(':').map_or((authority, None), |(h, p)| (h, Some(p)));
+    if let Some(port) = port
+        && (port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err("cổng (port) sau dấu `:` phải là số");
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if host.is_empty() || host.len() > 253 || !host.split('.').all(label_ok) {
+        return Err("tên miền chỉ gồm chữ không dấu, số, `-` và `.`");
+    }
+    for segment in path.split('/').skip(1) {
+        if segment.is_empty() {
+            return Err("đường dẫn có hai dấu `/` liền nhau");
+        }
+        if segment == "." || segment == ".." {
+            return Err("đường dẫn không được có `.` hoặc `..`");
+        }
+        if !segment.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')) {
+            return Err("đường dẫn chỉ gồm chữ không dấu, số, `-`, `_`, `.`, `~`");
+        }
+    }
+    Ok(())
 }
 
 /// A look-up address must be http(s) and carry `{ma}` in its query.

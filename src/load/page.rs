@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Place};
-use crate::load::read_source;
+use crate::load::{Fence, read_source};
 use crate::model::Page;
 use crate::model::source::PageSource;
 use crate::text::{is_slug, slugify};
@@ -15,14 +15,22 @@ pub const RESERVED: [&str; 13] = [
     "404", "sitemap",
 ];
 
-pub fn load_pages(content: &Path) -> (Vec<Page>, Vec<Diagnostic>) {
+pub fn load_pages(fence: &Fence, content: &Path) -> (Vec<Page>, Vec<Diagnostic>) {
     let mut pages = Vec::new();
     let mut problems = Vec::new();
     let Ok(entries) = std::fs::read_dir(content) else { return (pages, problems) };
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        // A page that is a link out of the site root is refused before it is opened.
+        .filter(|p| match fence.check(p) {
+            Ok(()) => p.is_file(),
+            Err(problem) => {
+                problems.push(problem);
+                false
+            }
+        })
         .collect();
     files.sort();
     for file in files {

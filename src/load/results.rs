@@ -43,14 +43,28 @@ const COUNT_COLUMNS: [(&str, &str, Setter); 17] = [
 ];
 const KEY_COLUMNS: [(&str, &str); 3] = [("period", "Kỳ"), ("unit", "Đơn vị"), ("procedure", "Mã thủ tục")];
 
-/// Every `*.csv` directly in content/results/, sorted.
+/// Largest results file read, in bytes: a province's monthly tables are a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Most result rows in one site (all files together).
+pub const MAX_ROWS: usize = 300_000;
+
+/// Whether a file in content/results/ is data: `.csv`, or `.txt`/`.tsv` as Excel's "Unicode
+/// Text" and the one-stop software save tables (tab-separated).
+pub fn is_results_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "txt", "tsv"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Every results file directly in content/results/, sorted.
 pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+                .filter(|p| p.is_file() && is_results_file(p))
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(['.', '~'])))
                 .collect()
         })
         .unwrap_or_default();
@@ -58,9 +72,35 @@ pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for file in files {
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_FILE_BYTES {
+            problems.push(
+                Diagnostic::error(
+                    Place::file(&file),
+                    format!(
+                        "tệp số liệu quá lớn: {} MB, giới hạn {} MB",
+                        size / (1024 * 1024),
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_hint("chia số liệu thành nhiều tệp (ví dụ mỗi năm một tệp), hoặc bỏ các dòng theo từng hồ sơ: chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục"),
+            );
+            continue;
+        }
         match read_source(&file) {
             Ok(text) => load_file(&file, &text, &mut rows, &mut problems),
             Err(problem) => problems.push(problem),
+        }
+        if rows.len() > MAX_ROWS {
+            problems.push(
+                Diagnostic::error(
+                    Place::file(&file),
+                    format!("quá nhiều dòng số liệu: hơn {} dòng trong content/results/", crate::render::format::number(MAX_ROWS as u64)),
+                )
+                .with_hint("chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục; chuyển các tệp cũ hoặc chi tiết ra ngoài content/results/"),
+            );
+            rows.clear();
+            break;
         }
     }
     (rows, problems)
@@ -71,6 +111,8 @@ pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
 enum Column {
     Key(usize),
     Count(usize),
+    /// `STT`: a row number, read and dropped.
+    Ignored,
 }
 
 fn normalize(header: &str) -> String {
@@ -81,6 +123,9 @@ fn column_of(header: &str) -> Option<Column> {
     let wanted = normalize(header);
     let folded = fold(&wanted);
     let matches = |name: &str, title: &str| wanted == name || wanted == title.to_lowercase() || folded == fold(title);
+    if ["stt", "tt", "so tt", "so thu tu"].contains(&folded.trim_end_matches('.')) {
+        return Some(Column::Ignored);
+    }
     KEY_COLUMNS
         .iter()
         .position(|(n, t)| matches(n, t))
@@ -88,17 +133,95 @@ fn column_of(header: &str) -> Option<Column> {
         .or_else(|| COUNT_COLUMNS.iter().position(|(n, t, _)| matches(n, t)).map(Column::Count))
 }
 
-fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut Vec<Diagnostic>) {
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            problems.push(Diagnostic::error(Place::at(file, 1, 1), format!("không đọc được dòng tiêu đề: {e}")));
-            return;
+/// The title under a merged header cell: "Số hồ sơ tiếp nhận" over "Trực tuyến" is
+/// "Tiếp nhận trực tuyến"; "Đang giải quyết" over "Quá hạn" is "Đang giải quyết quá hạn".
+fn combined_title(parent: &str, child: &str) -> String {
+    if child.trim().is_empty() {
+        return parent.to_string();
+    }
+    if parent.trim().is_empty() || column_of(child).is_some() {
+        return child.to_string();
+    }
+    let folded_child = fold(&normalize(child));
+    if ["tong so", "tong", "tong cong", "cong"].contains(&folded_child.as_str()) {
+        return parent.to_string();
+    }
+    let mut stem = normalize(parent);
+    for prefix in ["số lượng hồ sơ ", "số hồ sơ ", "hồ sơ ", "số lượng ", "số ", "đã "] {
+        if let Some(rest) = stem.strip_prefix(prefix) {
+            stem = rest.to_string();
         }
-    };
+    }
+    let stem = stem.trim_end_matches(" trong kỳ").to_string();
+    let joined = format!("{stem} {}", normalize(child));
+    if column_of(&joined).is_some() {
+        return joined;
+    }
+    // "Giải quyết" over "Trước hạn" / "Đúng hạn": the title FORMAT.md gives, word for word.
+    format!("{} / {}", parent.trim(), child.trim())
+}
+
+fn is_rate_title(header: &str) -> bool {
+    let folded = fold(&normalize(header));
+    folded.contains("ty le") || folded.contains('%') || folded.contains("ti le")
+}
+
+/// A totals row ("Tổng cộng", "Cộng", "Toàn tỉnh"): its figures are sums the site computes.
+fn is_totals_row(cells: &[&str]) -> bool {
+    cells.iter().any(|cell| {
+        let folded = fold(&normalize(cell));
+        let folded = folded.trim_end_matches([':', '.']);
+        folded.starts_with("tong cong")
+            || folded.starts_with("tong so")
+            || folded == "tong"
+            || folded == "cong"
+            || folded.starts_with("toan tinh")
+            || folded.starts_with("toan huyen")
+            || folded.starts_with("toan thanh pho")
+    })
+}
+
+/// A row like `(1) (2) (3)` under the header.
+fn is_numbering_row(cells: &[String]) -> bool {
+    let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    filled.len() >= 2
+        && filled.iter().all(|c| {
+            c.strip_prefix('(')
+                .and_then(|c| c.strip_suffix(')'))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()))
+        })
+}
+
+fn delimiter_of(text: &str) -> u8 {
+    let head: Vec<&str> = text.lines().take(20).collect();
+    let count = |d: char| head.iter().map(|l| l.matches(d).count()).sum::<usize>();
+    let (tabs, semicolons, commas) = (count('\t'), count(';'), count(','));
+    if tabs > 0 && tabs >= semicolons && tabs >= commas {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut Vec<Diagnostic>) {
+    let delimiter = delimiter_of(text);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records: Vec<(u64, Vec<String>)> = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => records.push((r.position().map_or(0, |p| p.line()), r.iter().map(str::to_string).collect())),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(Diagnostic::error(Place::at(file, line, 1), format!("dòng không đọc được: {e}")));
+            }
+        }
+        if records.len() > MAX_ROWS {
+            break;
+        }
+    }
     let lines: Vec<&str> = text.lines().collect();
     let column_at = |line: u64, index: usize| -> u64 {
         let Some(raw) = lines.get(line.saturating_sub(1) as usize) else { return 1 };
@@ -106,22 +229,82 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
         before as u64 + 1
     };
 
-    // Header: every column known, the required ones present.
-    let mut columns = Vec::with_capacity(headers.len());
+    // The header: the first row that names two known columns (title rows may come first).
+    let known = |cells: &[String]| cells.iter().filter(|c| column_of(c).is_some_and(|c| c != Column::Ignored)).count();
+    let first_filled = records.iter().position(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+    let Some(header_at) = records.iter().take(30).position(|(_, cells)| known(cells) >= 2).or(first_filled) else {
+        return;
+    };
+    let (header_line, mut headers) = records[header_at].clone();
+    let mut body = header_at + 1;
+    // A two-row header: merged titles above, the parts below ("Trực tuyến | Trực tiếp").
+    while records.get(body).is_some_and(|(_, cells)| is_numbering_row(cells)) {
+        body += 1;
+    }
+    if let Some((_, below)) = records.get(body) {
+        let period_at = headers.iter().position(|h| column_of(h) == Some(Column::Key(0)));
+        let filled: Vec<&String> = below.iter().filter(|c| !c.trim().is_empty()).collect();
+        let is_sub_header = period_at.is_none_or(|p| below.get(p).is_none_or(|c| c.trim().is_empty()))
+            && !filled.is_empty()
+            && filled.iter().all(|c| parse_count(c).is_err());
+        if is_sub_header {
+            let mut parent = String::new();
+            let width = headers.len().max(below.len());
+            headers.resize(width, String::new());
+            for (i, header) in headers.iter_mut().enumerate() {
+                if !header.trim().is_empty() {
+                    parent = header.clone();
+                }
+                let child = below.get(i).map_or("", |c| c.as_str());
+                if !child.trim().is_empty() {
+                    *header = combined_title(&parent, child);
+                }
+            }
+            body += 1;
+            while records.get(body).is_some_and(|(_, cells)| is_numbering_row(cells)) {
+                body += 1;
+            }
+        }
+    }
+
+    // Header: every column known, named once, the required ones present.
+    let mut columns: Vec<Option<Column>> = Vec::with_capacity(headers.len());
     let mut header_ok = true;
     for (i, header) in headers.iter().enumerate() {
+        let title = clip_title(header);
+        let place = Place::at(file, header_line, column_at(header_line, i));
         match column_of(header) {
-            Some(column) => columns.push(Some(column)),
+            Some(Column::Ignored) => columns.push(Some(Column::Ignored)),
+            Some(column) => {
+                if let Some(first) = columns.iter().position(|c| *c == Some(column)) {
+                    header_ok = false;
+                    problems.push(
+                        Diagnostic::error(
+                            place,
+                            format!("cột `{title}` có hai lần (cột {} và cột {})", first + 1, i + 1),
+                        )
+                        .with_hint("mỗi cột chỉ một lần: xóa hoặc đổi tên một trong hai cột"),
+                    );
+                    columns.push(None);
+                } else {
+                    columns.push(Some(column));
+                }
+            }
             None if header.trim().is_empty() => columns.push(None),
+            None if is_rate_title(header) => {
+                header_ok = false;
+                problems.push(
+                    Diagnostic::error(place, format!("cột `{title}` là tỷ lệ: tỷ lệ không nhập tay"))
+                        .with_hint("xóa cột này: congkhai tự tính mọi tỷ lệ (đúng hạn, trực tuyến, hài lòng…) từ số hồ sơ, cách tính ở trang /ket-qua/cach-tinh/"),
+                );
+                columns.push(None);
+            }
             None => {
                 header_ok = false;
                 let names = KEY_COLUMNS.iter().map(|(n, _)| *n).chain(COUNT_COLUMNS.iter().map(|(n, _, _)| *n));
                 let near = did_you_mean(header.trim(), names);
                 problems.push(
-                    Diagnostic::error(
-                        Place::at(file, 1, column_at(1, i)),
-                        format!("cột `{}` không có trong định dạng (unknown column)", header.trim()),
-                    )
+                    Diagnostic::error(place, format!("cột `{title}` không có trong định dạng (unknown column)"))
                     .with_hint(match near {
                         Some(near) => format!("có phải ý bạn là `{near}`?"),
                         None => "xóa cột này: chỉ các cột trong FORMAT.md được công bố; dữ liệu cá nhân (họ tên, số định danh của người nộp) không bao giờ được đưa lên trang".to_string(),
@@ -135,6 +318,7 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
         columns.iter().flatten().any(|c| match *c {
             Column::Key(k) => KEY_COLUMNS[k].0 == name,
             Column::Count(k) => COUNT_COLUMNS[k].0 == name,
+            Column::Ignored => false,
         })
     };
     let mut missing: Vec<&str> =
@@ -152,29 +336,36 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
     }
     if !missing.is_empty() {
         problems.push(
-            Diagnostic::error(Place::at(file, 1, 1), format!("thiếu cột bắt buộc: {}", missing.join(", ")))
-                .with_hint("dòng đầu tiên là tên cột (hoặc tiêu đề tiếng Việt) theo FORMAT.md"),
+            Diagnostic::error(Place::at(file, header_line, 1), format!("thiếu cột bắt buộc: {}", missing.join(", ")))
+                .with_hint("dòng tiêu đề là tên cột (hoặc tiêu đề tiếng Việt) theo FORMAT.md"),
         );
         return;
     }
     if !header_ok {
         return;
     }
+    let key_at = |k: usize| columns.iter().position(|c| *c == Some(Column::Key(k)));
+    let (period_at, unit_at) = (key_at(0), key_at(1));
 
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(Diagnostic::error(Place::at(file, line, 1), format!("dòng không đọc được: {e}")));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
+    for (line, record) in &records[body..] {
+        let line = *line;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if record.len() != headers.len() {
+        let first_cells: Vec<&str> = [Some(0), period_at, unit_at]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| record.get(i).map(String::as_str))
+            .collect();
+        if is_totals_row(&first_cells) {
+            problems.push(
+                Diagnostic::warning(Place::at(file, line, 1), "dòng tổng cộng được bỏ qua (totals row ignored)")
+                    .with_hint("trang tự cộng khi cần; xóa dòng này khỏi tệp để hết cảnh báo"),
+            );
+            continue;
+        }
+        let extra_filled = record.iter().skip(headers.len()).any(|f| !f.trim().is_empty());
+        if record.len() < headers.len() || extra_filled {
             problems.push(
                 Diagnostic::error(
                     Place::at(file, line, 1),
@@ -183,7 +374,7 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
                 .with_hint(format!(
                     "mỗi dòng có đúng {} ô, ngăn cách bằng `{}`; ô trống vẫn cần dấu ngăn cách",
                     headers.len(),
-                    delimiter as char
+                    if delimiter == b'\t' { "Tab".to_string() } else { (delimiter as char).to_string() }
                 )),
             );
             continue;
@@ -193,16 +384,16 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
         let mut procedure = None;
         let mut counts = Counts::default();
         let mut ok = true;
-        for (i, value) in record.iter().enumerate() {
+        for (i, value) in record.iter().take(headers.len()).enumerate() {
             let place = Place::at(file, line, column_at(line, i));
             let value = value.trim();
             match columns[i] {
-                None => {}
+                None | Some(Column::Ignored) => {}
                 Some(Column::Key(0)) => match Period::parse(value) {
                     Ok(p) => period = Some(p),
                     Err(why) => {
                         ok = false;
-                        problems.push(Diagnostic::error(place, why));
+                        problems.push(Diagnostic::error(place, clip_title(&why)));
                     }
                 },
                 Some(Column::Key(1)) => unit = Some(Spot { value: value.to_string(), place }),
@@ -233,6 +424,11 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
     }
 }
 
+/// A header or value as quoted in a message: never more than a line.
+fn clip_title(text: &str) -> String {
+    crate::diagnostics::clip(&text.split_whitespace().collect::<Vec<_>>().join(" "), 80)
+}
+
 /// `60615`, `60.615`, `60 615` → 60615; empty → not reported.
 pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
     let text = text.trim();
@@ -243,12 +439,14 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, String> {
         return Err(format!("`{text}` là số âm"));
     }
     let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
-    let groups: Vec<&str> = compact.split('.').collect();
+    // `1,234` as Excel writes thousands in English settings; `98,8` stays a mistake.
+    let separator = if compact.contains(',') && !compact.contains('.') { ',' } else { '.' };
+    let groups: Vec<&str> = compact.split(separator).collect();
     let grouped_ok = groups.len() == 1
         || (groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3));
     let digits = groups.concat();
     if !grouped_ok || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!("`{text}` không phải số nguyên"));
+        return Err(format!("`{}` không phải số nguyên", crate::diagnostics::clip(text, 40)));
     }
     digits.parse::<u64>().map(Some).map_err(|_| format!("`{text}` quá lớn"))
 }

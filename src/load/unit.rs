@@ -26,15 +26,18 @@ pub fn load_units(path: &Path) -> Result<(Vec<Unit>, Vec<Diagnostic>), Diagnosti
     let mut units = Vec::with_capacity(sources.len());
     for source in sources {
         let place = place_of(path, &source.id);
-        let id = source.id.value.trim().to_string();
+        let mut id = source.id.value.trim().to_string();
         if !is_slug(&id) {
+            let fixed = crate::text::slugify(&id);
             problems.push(
-                Diagnostic::error(place.clone(), format!("mã đơn vị `{id}` không hợp lệ")).with_hint(format!(
-                    "chỉ dùng chữ thường không dấu, số và `-`, ví dụ `{}`",
-                    crate::text::slugify(&id)
-                )),
+                Diagnostic::error(place.clone(), format!("mã đơn vị `{id}` không hợp lệ"))
+                    .with_hint(format!("chỉ dùng chữ thường không dấu, số và `-`: viết `id: {fixed}`")),
             );
-            continue;
+            // Kept under the fixed id, so that procedures naming it are not all reported too.
+            if fixed.is_empty() || seen.contains_key(&fixed) {
+                continue;
+            }
+            id = fixed;
         }
         if let Some(first) = seen.get(&id) {
             problems.push(

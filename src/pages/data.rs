@@ -24,7 +24,10 @@ fn csv_output(path: &str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Out
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header).map_err(|e| failed(path, e))?;
     for row in rows {
-        writer.write_record(&row).map_err(|e| failed(path, e))?;
+        // No cell may be read as a formula by the spreadsheet that opens the file.
+        writer
+            .write_record(row.iter().map(|cell| crate::text::csv_cell(cell).into_owned()))
+            .map_err(|e| failed(path, e))?;
     }
     let bytes = writer.into_inner().map_err(|e| failed(path, e))?;
     Ok(Output { path: path.into(), bytes })
@@ -221,16 +224,21 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         schemas: Vec<&'static str>,
     }
     let newest = site.procedures.iter().map(|p| p.updated).max();
-    let distribution: Vec<_> = ["thu-tuc.json", "thu-tuc.csv", "don-vi.json", "ket-qua.json", "ket-qua.csv"]
-        .iter()
-        .map(|f| {
-            json!({
-                "@type": "DataDownload",
-                "contentUrl": ctx.absolute(&format!("/du-lieu/{f}")),
-                "encodingFormat": if f.ends_with(".csv") { "text/csv" } else { "application/json" },
+    let distribution: Vec<_> =
+        ["thu-tuc.xlsx", "ket-qua.xlsx", "thu-tuc.json", "thu-tuc.csv", "don-vi.json", "ket-qua.json", "ket-qua.csv"]
+            .iter()
+            .map(|f| {
+                json!({
+                    "@type": "DataDownload",
+                    "contentUrl": ctx.absolute(&format!("/du-lieu/{f}")),
+                    "encodingFormat": match f.rsplit('.').next() {
+                        Some("csv") => "text/csv",
+                        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        _ => "application/json",
+                    },
+                })
             })
-        })
-        .collect();
+            .collect();
     let dataset = json!({
         "@context": "https://schema.org",
         "@type": "Dataset",

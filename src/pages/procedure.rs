@@ -4,11 +4,15 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::lookup::{self, LookupForm};
+use super::procedure_facts::{
+    ContactLine, FeeFacts, PaperGroups, RelatedLink, WhereFacts, WhoFacts, contact, fee_facts, paper_groups,
+    related_links, where_facts, who_facts,
+};
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Online, Procedure, UnitRef};
 use crate::render::format::{money, percent_short};
-use crate::render::markdown::{inline_to_safe_html, to_safe_html};
+use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;
 
 /// More units than this (e.g. every commune) are summarized instead of listed on a procedure.
@@ -53,13 +57,19 @@ pub fn permalink_path(procedure: &Procedure) -> String {
     format!("/tt/{}/", procedure.code.value)
 }
 
-/// `135.000 đ`, `Miễn phí`, a range, or `Xem chi tiết` when only a note gives the amount.
+/// `135.000 đ`, `Miễn phí`, a range, `Mức thu theo quy định` when only a note gives the
+/// amount, `Chưa có thông tin` when no fee is written at all (never "free" by default).
 pub fn fee_summary(procedure: &Procedure) -> String {
+    if procedure.fees.is_empty() {
+        return "Chưa có thông tin".into();
+    }
     let amounts: Vec<u64> = procedure.fees.iter().filter_map(|f| f.amount).collect();
-    if procedure.fees.is_empty() || (amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0)) {
+    if amounts.len() == procedure.fees.len() && amounts.iter().all(|a| *a == 0) {
         return "Miễn phí".into();
     }
-    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else { return "Xem chi tiết".into() };
+    let (Some(min), Some(max)) = (amounts.iter().min(), amounts.iter().max()) else {
+        return "Mức thu theo quy định".into();
+    };
     let mut text = if min == max { money(*min) } else { format!("{} – {}", money(*min), money(*max)) };
     if amounts.len() < procedure.fees.len() {
         text.push_str(" (và khoản khác)");
@@ -93,16 +103,6 @@ struct FeeView {
 }
 
 #[derive(Serialize)]
-struct PaperView {
-    name: String,
-    originals: u32,
-    copies: u32,
-    note: Option<String>,
-    form_url: Option<String>,
-    form_name: Option<String>,
-}
-
-#[derive(Serialize)]
 struct ProcedureView {
     name: String,
     code: String,
@@ -114,18 +114,21 @@ struct ProcedureView {
     cut_percent: Option<String>,
     time_note: Option<String>,
     fee_summary: String,
+    fee_facts: FeeFacts,
     fees: Vec<FeeView>,
-    submit_at: Option<String>,
+    where_to_file: WhereFacts,
+    contact: Vec<ContactLine>,
+    who: WhoFacts,
+    related: Vec<RelatedLink>,
     online: &'static str,
     online_available: bool,
     online_url: Option<String>,
     channels: Vec<&'static str>,
-    hotline: Option<String>,
-    applicants: Option<String>,
     sets: u32,
-    papers: Vec<PaperView>,
+    papers: PaperGroups,
+    /// No papers written at all: the page says that nothing is known, not that none are needed.
+    papers_unknown: bool,
     steps: Vec<String>,
-    requirements: Option<String>,
     result: Option<String>,
     legal_basis: Vec<String>,
     units: Vec<UnitView>,
@@ -148,7 +151,6 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
     let procedure = &ctx.site.procedures[p];
     let units_of = &ctx.links.units_of[p];
     let field = &ctx.links.fields[ctx.links.field_of[p]];
-    let first_unit = units_of.first().map(|&u| &ctx.site.units[u]);
 
     let summarized = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > UNITS_LISTED;
     let units: Vec<UnitView> = if summarized {
@@ -168,20 +170,8 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
             })
             .collect()
     };
-    // Where to file: the procedure's own place, or the one unit's address.
-    let submit_at = procedure
-        .submit_at
-        .clone()
-        .or_else(|| if units_of.len() == 1 { first_unit.and_then(|u| u.address.clone()) } else { None });
-    // Hotline falls back procedure → unit → site; "every commune" has no one unit to call.
-    let every_unit_of_a_kind = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > 1;
-    let hotline = procedure
-        .hotline
-        .clone()
-        .or_else(|| {
-            if every_unit_of_a_kind { None } else { units_of.iter().find_map(|&u| ctx.site.units[u].hotline.clone()) }
-        })
-        .or_else(|| ctx.site.config.hotline.clone());
+    // "Every commune" has no one unit to call or go to: the page says "the one where you live".
+    let every_of_kind = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > 1;
 
     let path = format!("/thu-tuc/{}/", ctx.links.slugs[p]);
     let permalink = permalink_path(procedure);
@@ -196,6 +186,11 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         cut_percent: procedure.time.cut_percent().filter(|p| *p > 0.0).map(percent_short),
         time_note: procedure.time.note.clone(),
         fee_summary: fee_summary(procedure),
+        fee_facts: fee_facts(&procedure.fees),
+        where_to_file: where_facts(ctx, p, every_of_kind),
+        contact: contact(ctx, p, every_of_kind),
+        who: who_facts(procedure),
+        related: related_links(ctx, p),
         fees: procedure
             .fees
             .iter()
@@ -206,31 +201,14 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
                 note: f.note.clone(),
             })
             .collect(),
-        submit_at,
         online: procedure.online.label(),
         online_available: procedure.online != Online::None,
         online_url: procedure.online_url.clone(),
         channels: procedure.channels.iter().map(|c| c.label()).collect(),
-        hotline,
-        applicants: procedure.applicants.clone(),
         sets: procedure.sets,
-        papers: procedure
-            .papers
-            .iter()
-            .map(|paper| PaperView {
-                name: paper.name.clone(),
-                originals: paper.originals,
-                copies: paper.copies,
-                note: paper.note.clone(),
-                form_url: paper
-                    .form
-                    .as_ref()
-                    .map(|f| ctx.url(&format!("/tep/{}", f.value.trim_start_matches("/tep/").trim_start_matches('/')))),
-                form_name: paper.form.as_ref().map(|f| f.value.rsplit('/').next().unwrap_or(&f.value).to_string()),
-            })
-            .collect(),
+        papers: paper_groups(ctx, &procedure.papers),
+        papers_unknown: procedure.papers.is_empty(),
         steps: procedure.steps.iter().map(|s| inline_to_safe_html(s)).collect(),
-        requirements: procedure.requirements.as_deref().map(to_safe_html),
         result: procedure.result.clone(),
         legal_basis: procedure.legal_basis.clone(),
         units,

@@ -47,6 +47,8 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         contact: UnitContact<'a>,
         procedure_count: usize,
         fields: Vec<FieldGroup<Row>>,
+        /// Procedures filed here (`submit_at` names this unit) that other units resolve.
+        received: Vec<Row>,
         children: Vec<UnitLink>,
         results: super::results::UnitResults,
         board_url: String,
@@ -74,6 +76,7 @@ pub fn unit(ctx: &Ctx, u: usize) -> Result<Vec<Output>, Diagnostic> {
         contact: UnitContact::of(site, u),
         procedure_count: procedures.len(),
         fields,
+        received: ctx.site_links.received_at[u].iter().map(|&p| row(ctx, p)).collect(),
         children: site
             .units
             .iter()

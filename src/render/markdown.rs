@@ -4,6 +4,11 @@ use pulldown_cmark::{Options, Parser, html};
 
 /// Renders Markdown and keeps only safe HTML (ammonia's allow-list).
 pub fn to_safe_html(markdown: &str) -> String {
+    // Sources are checked as they are read; anything else nested too deep (which would overflow
+    // the parser's stack) is shown as plain text rather than parsed.
+    if crate::text::limits::check_text(markdown).is_err() {
+        return format!("<p>{}</p>", crate::text::escape_markup(markdown));
+    }
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
@@ -24,13 +29,57 @@ fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
-        // Pages never load anything from outside the site: an image must be one of ours.
-        .attribute_filter(|tag, attribute, value| {
-            let external = value.starts_with("//") || value.contains("://");
-            if tag == "img" && attribute == "src" && external { None } else { Some(value.into()) }
+        // Pages never load anything from outside the site: an image must be one of ours. A link
+        // may leave the site only in plain sight (`https://…`), never disguised.
+        .attribute_filter(|tag, attribute, value| match (tag, attribute) {
+            ("img", "src" | "longdesc") => (url_kind(value) == UrlKind::SameSite).then(|| value.trim().into()),
+            (_, "href" | "cite" | "src") => (url_kind(value) != UrlKind::Disguised).then(|| value.trim().into()),
+            _ => Some(value.into()),
         })
         .clean(html)
         .to_string()
+}
+
+/// Where a URL written in a page leads, read the way a browser reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// A path on this site (`/tep/a.png`, `anh.png`, `#muc`, `?q=1`).
+    SameSite,
+    /// Another site or scheme, written plainly (`https://host/…`, `mailto:…`).
+    Outside,
+    /// Another site in disguise: `//host`, `/\\host`, `\\\\host`, ` //host`, `https:host`,
+    /// or with control characters or backslashes a browser would drop or turn into `/`.
+    Disguised,
+}
+
+/// Classifies a URL the way the WHATWG URL parser would resolve it against a page of this site.
+pub fn url_kind(value: &str) -> UrlKind {
+    // Browsers strip leading and trailing C0 controls and spaces and drop tabs and newlines.
+    let trimmed = value.trim_matches(|c: char| c <= ' ');
+    if trimmed.chars().any(|c| c.is_control() || c == '\\') {
+        return UrlKind::Disguised;
+    }
+    if trimmed.starts_with("//") {
+        return UrlKind::Disguised;
+    }
+    let scheme_end = trimmed.find(':').filter(|&i| {
+        let scheme = &trimmed[..i];
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !trimmed[..i].contains(['/', '?', '#'])
+    });
+    match scheme_end {
+        None => UrlKind::SameSite,
+        Some(i) => {
+            let scheme = trimmed[..i].to_ascii_lowercase();
+            let rest = &trimmed[i + 1..];
+            match scheme.as_str() {
+                // `https:host` or `http:/host`: a browser reads another host into it.
+                "http" | "https" if !rest.starts_with("//") || rest[2..].starts_with('/') => UrlKind::Disguised,
+                _ => UrlKind::Outside,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

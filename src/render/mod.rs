@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("procedures.html", include_str!("../../themes/default/templates/procedures.html")),
     ("field.html", include_str!("../../themes/default/templates/field.html")),
     ("procedure.html", include_str!("../../themes/default/templates/procedure.html")),
+    ("papers.html", include_str!("../../themes/default/templates/papers.html")),
     ("units.html", include_str!("../../themes/default/templates/units.html")),
     ("unit.html", include_str!("../../themes/default/templates/unit.html")),
     ("page.html", include_str!("../../themes/default/templates/page.html")),
@@ -77,13 +78,19 @@ impl Theme {
                 .with_hint("tạo thư mục đó, hoặc xóa dòng `theme:` để dùng giao diện có sẵn"),
             );
         }
+        // A theme folder, or a file in it, that is a link out of the site root is never read.
+        let fence = crate::load::Fence::new(root);
+        let inside = |path: &Path, problems: &mut Vec<Diagnostic>| {
+            fence.check(path).map_err(|problem| problems.push(problem)).is_ok()
+        };
+        let theme_inside = inside(&root.join("themes"), &mut problems) && inside(&theme_dir, &mut problems);
         for (sub, is_template) in [("templates", true), ("static", false)] {
             let dir = theme_dir.join(sub);
-            if !dir.is_dir() {
+            if !theme_inside || !inside(&dir, &mut problems) || !dir.is_dir() {
                 continue;
             }
-            for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-                if !entry.file_type().is_file() {
+            for entry in WalkDir::new(&dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                if !fence.entry_is_file(&entry, &mut problems) {
                     continue;
                 }
                 let Some(relative) = entry.path().strip_prefix(&dir).ok().and_then(|r| r.to_str()) else { continue };

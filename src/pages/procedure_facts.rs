@@ -1,0 +1,494 @@
+//! What the top of a procedure page tells a citizen, worked out once from the model: the fee
+//! in plain words, where to file (with the unit's address, hours and a map link), whom to
+//! call for what, who needs the procedure and when not, papers one line each, and look-alike
+//! procedures.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::check::Links;
+use crate::model::{Fee, Paper, Procedure, Site, UnitKind, UnitRef};
+use crate::render::format::{money, number};
+use crate::render::markdown::inline_to_safe_html;
+use crate::text::fold;
+
+/// Look-alike procedures shown on a page, at most.
+const RELATED_SHOWN: usize = 4;
+/// Share of words two names must have in common to count as look-alikes.
+const RELATED_MIN_SIMILARITY: f64 = 0.5;
+
+/// Links between procedures and units that the pages need, computed once for the whole site.
+pub struct SiteLinks {
+    /// Look-alike procedures of each procedure: same field, similar names, most similar first.
+    pub related: Vec<Vec<usize>>,
+    /// Procedures whose `submit_at` names each unit (the unit receives them), by unit index.
+    pub received_at: Vec<Vec<usize>>,
+}
+
+impl SiteLinks {
+    pub fn compute(site: &Site, links: &Links) -> Self {
+        let mut received_at = vec![Vec::new(); site.units.len()];
+        for &p in &links.by_name {
+            if let Some(u) = submit_unit(site, links, &site.procedures[p]) {
+                received_at[u].push(p);
+            }
+        }
+        SiteLinks { related: related(site, links), received_at }
+    }
+}
+
+/// The unit that `submit_at` names by its id, if it does.
+pub fn submit_unit(_site: &Site, links: &Links, procedure: &Procedure) -> Option<usize> {
+    procedure.submit_at.as_deref().and_then(|s| links.unit_index.get(s.trim()).copied())
+}
+
+/// The words of a name, folded, for comparing names.
+fn words(name: &str) -> BTreeSet<String> {
+    fold(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Within each field, names compared by their shared words (Jaccard): only procedures of one
+/// field are compared, so the work grows with the largest field, not with the whole site.
+fn related(site: &Site, links: &Links) -> Vec<Vec<usize>> {
+    let words: Vec<BTreeSet<String>> = site.procedures.iter().map(|p| words(&p.name)).collect();
+    let mut related = vec![Vec::new(); site.procedures.len()];
+    for field in &links.fields {
+        for &a in &field.procedures {
+            let mut scored: Vec<(f64, usize)> = field
+                .procedures
+                .iter()
+                .filter(|&&b| b != a)
+                .filter_map(|&b| {
+                    let shared = words[a].intersection(&words[b]).count();
+                    let all = words[a].union(&words[b]).count();
+                    let similarity = if all == 0 { 0.0 } else { shared as f64 / all as f64 };
+                    (similarity >= RELATED_MIN_SIMILARITY).then_some((similarity, b))
+                })
+                .collect();
+            // Most similar first; ties in name order (field.procedures is in that order).
+            scored.sort_by(|x, y| y.0.total_cmp(&x.0));
+            related[a] = scored.into_iter().take(RELATED_SHOWN).map(|(_, b)| b).collect();
+        }
+    }
+    related
+}
+
+/// One line of the fee in the key facts.
+#[derive(Serialize)]
+pub struct FeeLine {
+    pub name: String,
+    /// `135.000 đ`, or none when only the note says how much.
+    pub amount: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The fee as the key facts show it.
+#[derive(Serialize)]
+pub struct FeeFacts {
+    /// `Miễn phí` or `Chưa có thông tin về phí, lệ phí` when that is all there is to say.
+    pub headline: Option<String>,
+    pub lines: Vec<FeeLine>,
+    /// Some amount is set elsewhere (a resolution, a tax notice): say where to ask.
+    pub ask: bool,
+}
+
+pub fn fee_facts(fees: &[Fee]) -> FeeFacts {
+    if fees.is_empty() {
+        return FeeFacts {
+            headline: Some("Chưa có thông tin về phí, lệ phí".into()), lines: Vec::new(), ask: true
+        };
+    }
+    if fees.iter().all(|f| f.amount == Some(0) && f.note.is_none()) {
+        return FeeFacts { headline: Some("Miễn phí".into()), lines: Vec::new(), ask: false };
+    }
+    FeeFacts {
+        headline: None,
+        lines: fees
+            .iter()
+            .map(|f| FeeLine { name: f.name.clone(), amount: f.amount.map(money), note: f.note.clone() })
+            .collect(),
+        ask: fees.iter().any(|f| f.amount.is_none()),
+    }
+}
+
+/// A place to file, with what a citizen needs to get there.
+#[derive(Serialize)]
+pub struct PlaceView {
+    pub name: String,
+    pub url: String,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub hotline: Option<String>,
+    /// A map search by the address text: an outside page, only opened when clicked.
+    pub map_url: Option<String>,
+}
+
+/// Where to file, as the key facts show it.
+#[derive(Serialize)]
+pub struct WhereFacts {
+    /// `submit_at` as written, when it is text rather than a unit id.
+    pub text: Option<String>,
+    /// The places to go (the unit named by `submit_at`, or the procedure's units).
+    pub places: Vec<PlaceView>,
+    /// Every unit of a kind: "UBND xã, phường nơi bạn cư trú" and a link to the list.
+    pub nearest: Option<String>,
+    pub nearest_url: Option<String>,
+}
+
+fn map_url(address: &str) -> String {
+    let mut query = String::new();
+    for byte in address.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => query.push(byte as char),
+            b' ' => query.push('+'),
+            _ => query.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    format!("https://www.openstreetmap.org/search?query={query}")
+}
+
+pub fn place(ctx: &Ctx, u: usize) -> PlaceView {
+    let unit = &ctx.site.units[u];
+    PlaceView {
+        name: unit.name.clone(),
+        url: ctx.url(&format!("/don-vi/{}/", unit.id)),
+        address: unit.address.clone(),
+        hours: unit.hours.clone(),
+        hotline: unit.hotline.clone(),
+        map_url: unit.address.as_deref().map(map_url),
+    }
+}
+
+/// How the place of a kind reads: "UBND xã, phường nơi bạn cư trú".
+fn nearest_of_kind(kind: UnitKind) -> String {
+    match kind {
+        UnitKind::Commune => "UBND xã, phường nơi bạn cư trú".into(),
+        UnitKind::District => "UBND cấp huyện nơi bạn cư trú".into(),
+        other => format!("{} gần nơi bạn cư trú", other.label()),
+    }
+}
+
+pub fn where_facts(ctx: &Ctx, p: usize, every_of_kind: bool) -> WhereFacts {
+    let procedure = &ctx.site.procedures[p];
+    if let Some(u) = submit_unit(ctx.site, ctx.links, procedure) {
+        return WhereFacts { text: None, places: vec![place(ctx, u)], nearest: None, nearest_url: None };
+    }
+    let text = procedure.submit_at.clone();
+    if every_of_kind && let UnitRef::Kind { kind, .. } = &procedure.units {
+        let key = format!("{kind:?}").to_lowercase();
+        return WhereFacts {
+            text,
+            places: Vec::new(),
+            nearest: Some(nearest_of_kind(*kind)),
+            nearest_url: Some(ctx.url(&format!("/don-vi/#nhom-{key}"))),
+        };
+    }
+    let places = if text.is_some() && ctx.links.units_of[p].len() > 1 {
+        Vec::new()
+    } else {
+        ctx.links.units_of[p].iter().map(|&u| place(ctx, u)).collect()
+    };
+    WhereFacts { text, places, nearest: None, nearest_url: None }
+}
+
+/// One labelled phone number of the contact block.
+#[derive(Serialize)]
+pub struct ContactLine {
+    pub label: String,
+    pub phone: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Whom to call for what: this procedure's hotline, the unit's phone, the province's line for
+/// complaints. A number is listed once, under its first label.
+pub fn contact(ctx: &Ctx, p: usize, every_of_kind: bool) -> Vec<ContactLine> {
+    let site = ctx.site;
+    let procedure = &site.procedures[p];
+    let mut lines: Vec<ContactLine> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    if let Some(hotline) = &procedure.hotline {
+        seen.push(hotline.clone());
+        lines.push(ContactLine {
+            label: "Hỏi về thủ tục này".into(), phone: Some(hotline.clone()), note: None
+        });
+    }
+    if every_of_kind {
+        if let UnitRef::Kind { kind, .. } = &procedure.units {
+            lines.push(ContactLine {
+                label: format!("{} nơi bạn nộp hồ sơ", kind.label()),
+                phone: None,
+                note: Some("số điện thoại trên trang của từng đơn vị".into()),
+            });
+        }
+    } else {
+        for &u in &ctx.links.units_of[p] {
+            let unit = &site.units[u];
+            if let Some(hotline) = &unit.hotline
+                && !seen.contains(hotline)
+            {
+                seen.push(hotline.clone());
+                lines.push(ContactLine { label: unit.name.clone(), phone: Some(hotline.clone()), note: None });
+            }
+        }
+    }
+    let feedback = ctx.links.units_of[p]
+        .first()
+        .filter(|_| !every_of_kind)
+        .and_then(|&u| site.units[u].feedback.clone())
+        .or_else(|| site.config.feedback.clone());
+    let complaints_phone = site.config.hotline.clone();
+    if complaints_phone.is_some() || feedback.is_some() {
+        lines.push(ContactLine { label: "Phản ánh, kiến nghị".into(), phone: complaints_phone, note: feedback });
+    }
+    lines
+}
+
+/// "Ai cần làm / khi nào không cần": who the procedure is for, its conditions, and the
+/// sentences that say when it is not needed.
+#[derive(Serialize)]
+pub struct WhoFacts {
+    pub applicants: Option<String>,
+    /// Conditions, as safe HTML.
+    pub conditions: Vec<String>,
+    /// When the procedure is not needed, as safe HTML.
+    pub not_needed: Vec<String>,
+    /// Requirements written as several Markdown blocks: shown whole, as safe HTML.
+    pub conditions_block: Option<String>,
+}
+
+/// Words that mark a sentence saying when the procedure is not needed.
+const NOT_NEEDED: [&str; 5] = ["không phải làm", "không phải thực hiện", "không cần", "được miễn", "không áp dụng"];
+
+pub fn who_facts(procedure: &Procedure) -> WhoFacts {
+    let mut who = WhoFacts {
+        applicants: procedure.applicants.clone(),
+        conditions: Vec::new(),
+        not_needed: Vec::new(),
+        conditions_block: None,
+    };
+    let Some(requirements) = procedure.requirements.as_deref().map(str::trim) else { return who };
+    if requirements.contains('\n') {
+        who.conditions_block = Some(crate::render::markdown::to_safe_html(requirements));
+        return who;
+    }
+    for sentence in sentences(requirements) {
+        let lower = sentence.to_lowercase();
+        let html = inline_to_safe_html(&sentence);
+        if NOT_NEEDED.iter().any(|w| lower.contains(w)) {
+            who.not_needed.push(html);
+        } else {
+            who.conditions.push(html);
+        }
+    }
+    who
+}
+
+/// Sentences of one paragraph: split after `.` followed by a space and a capital letter.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let ends = c == '.'
+            && chars.get(i + 1).is_some_and(|n| *n == ' ')
+            && chars.get(i + 2).is_some_and(|n| n.is_uppercase());
+        if ends {
+            out.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+/// One paper, one line: "1 bản chính, 1 bản sao".
+#[derive(Serialize)]
+pub struct PaperLine {
+    pub name: String,
+    /// "1 bản chính, 1 bản sao"; empty when neither count is given.
+    pub count: String,
+    pub note: Option<String>,
+    pub form: Option<FormLink>,
+}
+
+/// A form to download: "Tải mẫu (Word, 32 KB)".
+#[derive(Serialize)]
+pub struct FormLink {
+    pub url: String,
+    /// "Word, 32 KB"; the size only for files the site publishes itself.
+    pub about: String,
+    /// A file of the site (downloaded) rather than an outside address.
+    pub local: bool,
+}
+
+/// Papers split into those every applicant brings and those only some need ("Có thể cần thêm").
+#[derive(Serialize)]
+pub struct PaperGroups {
+    pub required: Vec<PaperLine>,
+    pub conditional: Vec<PaperLine>,
+    /// Some paper has a form to download (the table then has a column for it).
+    pub forms: bool,
+}
+
+pub fn count_text(originals: u32, copies: u32) -> String {
+    let mut parts = Vec::new();
+    if originals > 0 {
+        parts.push(format!("{originals} bản chính"));
+    }
+    if copies > 0 {
+        parts.push(format!("{copies} bản sao"));
+    }
+    parts.join(", ")
+}
+
+/// A paper only some applicants need: its name says "(nếu có)" or "trường hợp…", or its note
+/// starts with a condition ("Nếu có", "Trường hợp…", "Chỉ với…").
+pub fn is_conditional(paper: &Paper) -> bool {
+    let name = paper.name.to_lowercase();
+    if name.contains("(nếu có)") || name.starts_with("trường hợp") || name.starts_with("nếu ") {
+        return true;
+    }
+    let note = paper.note.as_deref().unwrap_or("").trim().to_lowercase();
+    ["nếu có", "nếu còn", "(nếu có)", "trường hợp", "chỉ với", "chỉ khi", "chỉ trong", "với trường hợp"]
+        .iter()
+        .any(|w| note.starts_with(w))
+}
+
+/// The type of a form from its extension, as citizens call it.
+fn file_type(path: &str) -> String {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "docx" | "odt" | "rtf" => "Word".into(),
+        "xls" | "xlsx" | "ods" => "Excel".into(),
+        "pdf" => "PDF".into(),
+        "txt" => "văn bản".into(),
+        "zip" => "ZIP".into(),
+        "" => "tệp".into(),
+        other => other.to_ascii_uppercase(),
+    }
+}
+
+/// `32 KB`, `1,2 MB`, rounded up so that a small file never reads `0 KB`.
+pub fn file_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", number(bytes.div_ceil(1024).max(1)))
+    } else {
+        let tenths = (bytes * 10).div_ceil(1024 * 1024);
+        format!("{},{} MB", number(tenths / 10), tenths % 10)
+    }
+}
+
+pub fn form_link(ctx: &Ctx, form: &str) -> FormLink {
+    if form.starts_with("https://") || form.starts_with("http://") {
+        return FormLink { url: form.to_string(), about: file_type(form), local: false };
+    }
+    let relative = form.trim_start_matches("/tep/").trim_start_matches('/');
+    let size = std::fs::metadata(ctx.site.root.join("content/files").join(relative)).ok().map(|m| file_size(m.len()));
+    let kind = file_type(relative);
+    FormLink {
+        url: ctx.url(&format!("/tep/{relative}")),
+        about: match size {
+            Some(size) => format!("{kind}, {size}"),
+            None => kind,
+        },
+        local: true,
+    }
+}
+
+pub fn paper_groups(ctx: &Ctx, papers: &[Paper]) -> PaperGroups {
+    let mut groups =
+        PaperGroups { required: Vec::new(), conditional: Vec::new(), forms: papers.iter().any(|p| p.form.is_some()) };
+    for paper in papers {
+        let line = PaperLine {
+            name: paper.name.clone(),
+            count: count_text(paper.originals, paper.copies),
+            note: paper.note.clone(),
+            form: paper.form.as_ref().map(|f| form_link(ctx, &f.value)),
+        };
+        if is_conditional(paper) { groups.conditional.push(line) } else { groups.required.push(line) }
+    }
+    groups
+}
+
+/// The look-alike procedures of `p`, as links.
+#[derive(Serialize)]
+pub struct RelatedLink {
+    pub name: String,
+    pub url: String,
+}
+
+pub fn related_links(ctx: &Ctx, p: usize) -> Vec<RelatedLink> {
+    ctx.site_links.related[p]
+        .iter()
+        .map(|&q| RelatedLink {
+            name: ctx.site.procedures[q].name.clone(),
+            url: super::procedure::procedure_url(ctx, q),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_counts_read_as_one_line() {
+        assert_eq!(count_text(1, 0), "1 bản chính");
+        assert_eq!(count_text(1, 2), "1 bản chính, 2 bản sao");
+        assert_eq!(count_text(0, 1), "1 bản sao");
+        assert_eq!(count_text(0, 0), "");
+    }
+
+    #[test]
+    fn conditional_papers() {
+        let paper = |name: &str, note: Option<&str>| Paper {
+            name: name.into(),
+            originals: 1,
+            copies: 0,
+            note: note.map(str::to_string),
+            form: None,
+        };
+        assert!(is_conditional(&paper("Tiền sử dụng đất, lệ phí trước bạ (nếu có)", None)));
+        assert!(is_conditional(&paper("Giấy tờ về quyền sử dụng đất", Some("Nếu có; một trong các loại giấy tờ"))));
+        assert!(is_conditional(&paper("Giấy phép cũ", Some("Chỉ với trường hợp giấy phép bị rách, nát"))));
+        // A condition inside the note of a paper everyone brings does not make it optional.
+        assert!(!is_conditional(&paper(
+            "Giấy khám sức khỏe",
+            Some("Do cơ sở y tế cấp; không phải nộp bản giấy nếu kết quả khám đã được liên thông điện tử")
+        )));
+    }
+
+    #[test]
+    fn form_types_and_sizes() {
+        assert_eq!(file_type("mau/to-khai.docx"), "Word");
+        assert_eq!(file_type("mau/to-khai.PDF"), "PDF");
+        assert_eq!(file_size(300), "1 KB");
+        assert_eq!(file_size(32 * 1024), "32 KB");
+        assert_eq!(file_size(1_300_000), "1,3 MB");
+    }
+
+    #[test]
+    fn sentences_split_at_capitals() {
+        assert_eq!(
+            sentences(
+                "Công trình phù hợp quy hoạch. Nhà ở nông thôn thì không phải làm thủ tục này. Từ 01/7/2025 do xã làm."
+            ),
+            vec![
+                "Công trình phù hợp quy hoạch.",
+                "Nhà ở nông thôn thì không phải làm thủ tục này.",
+                "Từ 01/7/2025 do xã làm."
+            ]
+        );
+        assert_eq!(sentences("Số 1.000 đồng. a"), vec!["Số 1.000 đồng. a"]);
+    }
+
+    #[test]
+    fn map_search_is_encoded() {
+        assert_eq!(map_url("Số 2 Trần"), "https://www.openstreetmap.org/search?query=S%E1%BB%91+2+Tr%E1%BA%A7n");
+    }
+}
