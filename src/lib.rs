@@ -56,6 +56,21 @@ pub fn build(site: &Site, links: &Links, out: &Path) -> Result<Report, Vec<Diagn
     build_with_progress(site, links, out, &|_| {})
 }
 
+/// Writes files already rendered (path relative to the output root, bytes) into `out`, with
+/// the same guarantees as [`build`]: the folder is replaced only when every file was written.
+pub fn write_files<'a>(
+    site: &Site,
+    out: &Path,
+    files: impl Iterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), Diagnostic> {
+    let out = write::check_out_dir(&site.root, out)?;
+    let staging = write::Staging::begin(&out)?;
+    for (path, bytes) in files {
+        staging.write(path, bytes)?;
+    }
+    staging.commit().map(|_| ())
+}
+
 /// Like [`build`], calling `progress` with the number of files written so far after each one.
 pub fn build_with_progress(
     site: &Site,

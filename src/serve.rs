@@ -5,13 +5,18 @@
 //! Everything the preview adds (the reload script, the overlay) is injected into the HTML as
 //! it is served, never into the built files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::IsTerminal;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::check::Links;
 use crate::diagnostics::{Diagnostic, Diagnostics, Place, render_list};
+use crate::model::Site;
+use crate::pages::{Output, Plan};
+use crate::render::Theme;
 use crate::text::{escape_markup, percent_decode};
 
 /// The preview's own address space; no site page can live under it.
@@ -30,10 +35,25 @@ background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sa
 #congkhai-loi pre{white-space:pre-wrap;font:14px/1.45 monospace;margin:0}\n";
 
 /// How often the source folders are looked at.
-const POLL: Duration = Duration::from_millis(150);
+const POLL: Duration = Duration::from_millis(100);
 
-/// What the server knows about the latest build attempt.
-#[derive(Debug, Default)]
+/// Requests served at the same time: one slow reader must not hold up the page or the reload
+/// check, and a flood of connections must not start unbounded threads.
+const WORKERS: usize = 8;
+
+/// A loaded, checked site with its theme and render plan: what the preview renders pages from.
+struct Loaded {
+    site: Site,
+    links: Links,
+    theme: Theme,
+    plan: Plan,
+}
+
+/// The rendered files of one loaded site, by output path (`thu-tuc/x/index.html`).
+type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// What the server knows: the latest attempt and the pages it can serve.
+#[derive(Default)]
 struct State {
     /// Goes up after every build attempt, good or bad; the page reloads when it changes.
     version: u64,
@@ -41,83 +61,275 @@ struct State {
     root_path: String,
     /// The errors of the latest attempt, as plain text; `None` when it succeeded.
     errors: Option<String>,
+    /// The site pages are rendered from now; `None` before the first good load.
+    current: Option<Arc<Loaded>>,
+    /// Files of `current` rendered so far (on request, or all of them once `complete`).
+    files: Files,
+    /// `files` holds every file of `current`.
+    complete: bool,
+    /// The last site whose every page rendered, and its files: served when `current` fails.
+    last_good: Option<(Arc<Loaded>, Arc<Files>)>,
+    /// Which job of the plan wrote each path, from the last complete render: a request for a
+    /// page not rendered yet runs only its job.
+    routes: HashMap<String, usize>,
 }
 
-/// Outcome of one build attempt, for the log line and the server state.
-pub struct Attempt {
-    pub root_path: Option<String>,
-    pub errors: Option<String>,
-    pub log: String,
+struct Shared {
+    state: Mutex<State>,
+    /// Signalled when a complete render lands.
+    rendered: Condvar,
+    /// Goes up with every good reload: a background render of an older site stops early.
+    generation: AtomicU64,
+    /// One write of the output folder at a time.
+    writing: Mutex<()>,
 }
 
-/// Loads, checks and builds; never touches `out` unless the whole build succeeded.
-pub fn attempt_build(root: &Path, out: &Path, color: bool) -> Attempt {
-    let started = Instant::now();
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Loads and checks the site and prepares its render plan: the slow part of a render that
+/// every page needs. On failure, the errors as plain text and for the terminal.
+fn load(root: &Path, color: bool, log: &mut String) -> Result<Loaded, String> {
     let (site, diagnostics) = crate::load_and_check(root);
     let summary = diagnostics.summary();
     let has_errors = diagnostics.has_errors();
     let warnings = !diagnostics.is_empty();
     let sorted = diagnostics.sorted();
     let plain = render_list(root, &sorted, false);
-    let mut log = if color { render_list(root, &sorted, true) } else { plain.clone() };
+    log.push_str(&if color { render_list(root, &sorted, true) } else { plain.clone() });
     let Some((site, links)) = site else {
         log.push_str(&format!("Không tạo được trang: {summary}; trang đang xem giữ nguyên bản trước.\n"));
-        return Attempt {
-            root_path: None, errors: Some(format!("{plain}Không tạo được trang: {summary}")), log
-        };
+        return Err(format!("{plain}Không tạo được trang: {summary}"));
     };
     if warnings && !has_errors {
         log.push_str(&format!("Kết quả kiểm tra: {summary}\n"));
     }
-    match crate::build(&site, &links, out) {
-        Ok(report) => {
-            let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
-            log.push_str(&format!(
-                "Đã tạo {} trang trong {seconds} s\n",
-                crate::render::format::number(report.pages as u64)
-            ));
-            Attempt { root_path: Some(crate::pages::root_path(&site.config.base_url)), errors: None, log }
-        }
-        Err(problems) => {
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.extend(problems);
-            let summary = diagnostics.summary();
-            let sorted = diagnostics.sorted();
-            let text = render_list(root, &sorted, false);
-            log.push_str(&if color { render_list(root, &sorted, true) } else { text.clone() });
-            log.push_str(&format!("Không tạo được trang: {summary}; trang đang xem giữ nguyên bản trước.\n"));
-            Attempt { root_path: None, errors: Some(format!("{text}Không tạo được trang: {summary}")), log }
-        }
+    match Theme::load(&site.root, &site.config.theme) {
+        Ok(theme) => match Plan::new(&site, &links, &theme) {
+            Ok(plan) => Ok(Loaded { site, links, theme, plan }),
+            Err(problem) => Err(failure(root, vec![problem], color, log)),
+        },
+        Err(problems) => Err(failure(root, problems, color, log)),
     }
 }
 
-/// Serves `out` on 127.0.0.1:`port` (0 picks a free port), rebuilding from `root` whenever a
-/// file under content/, procedures/ or themes/ changes. Runs until the process is stopped;
-/// `on_ready` gets the address to open. Fails only when the port cannot be opened.
+/// The text of problems that stopped a build, for the overlay; the terminal's copy goes to `log`.
+fn failure(root: &Path, problems: Vec<Diagnostic>, color: bool, log: &mut String) -> String {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(problems);
+    let summary = diagnostics.summary();
+    let sorted = diagnostics.sorted();
+    let text = render_list(root, &sorted, false);
+    log.push_str(&if color { render_list(root, &sorted, true) } else { text.clone() });
+    log.push_str(&format!("Không tạo được trang: {summary}; trang đang xem giữ nguyên bản trước.\n"));
+    format!("{text}Không tạo được trang: {summary}")
+}
+
+/// Every file of `loaded`, in memory, with the job that wrote each; the first failures if any.
+/// `None` when a newer site came before it finished.
+#[allow(clippy::type_complexity)]
+fn render_everything(
+    loaded: &Loaded,
+    stale: &(dyn Fn() -> bool + Sync),
+) -> Option<Result<(Files, HashMap<String, usize>), Vec<Diagnostic>>> {
+    use rayon::prelude::*;
+    let Loaded { site, links, theme, plan } = loaded;
+    let results: Vec<(usize, Result<Vec<Output>, Diagnostic>)> = (0..plan.len())
+        .into_par_iter()
+        .map(|job| (job, if stale() { Ok(Vec::new()) } else { plan.run(site, links, theme, job) }))
+        .collect();
+    if stale() {
+        return None;
+    }
+    let mut files: Files = HashMap::new();
+    let mut routes = HashMap::new();
+    let mut problems = Vec::new();
+    for output in plan.index_files() {
+        files.insert(output.path.clone(), Arc::new(output.bytes.clone()));
+    }
+    for (job, result) in results {
+        match result {
+            Ok(outputs) => {
+                for output in outputs {
+                    routes.insert(output.path.clone(), job);
+                    files.insert(output.path, Arc::new(output.bytes));
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Some(if problems.is_empty() { Ok((files, routes)) } else { Err(problems) })
+}
+
+/// Renders all of the current site, keeps it for serving and writes it to `out`; reports a
+/// failure in the overlay (and falls back to the last site that rendered).
+fn render_current(shared: &Shared, out: &Path, color: bool, started: Instant, generation: u64) {
+    let Some(loaded) = shared.lock().current.clone() else { return };
+    let mut log = String::new();
+    let stale = || shared.generation.load(Ordering::SeqCst) != generation;
+    let Some(result) = render_everything(&loaded, &stale) else { return };
+    let mut state = shared.lock();
+    let still_current = state.current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &loaded));
+    match result {
+        Ok((files, routes)) => {
+            let files = Arc::new(files);
+            if still_current {
+                state.files = files.as_ref().clone();
+                state.complete = true;
+                state.routes = routes;
+            }
+            state.last_good = Some((Arc::clone(&loaded), Arc::clone(&files)));
+            drop(state);
+            shared.rendered.notify_all();
+            let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+            let _writing = shared.writing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if stale() {
+                return;
+            }
+            match crate::write_files(&loaded.site, out, files.iter().map(|(path, bytes)| (path.as_str(), &bytes[..]))) {
+                Ok(()) => {
+                    let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
+                    log.push_str(&format!(
+                        "Đã tạo {} trang trong {seconds} s\n",
+                        crate::render::format::number(pages as u64)
+                    ));
+                }
+                Err(problem) => {
+                    failure(&loaded.site.root, vec![problem], color, &mut log);
+                }
+            }
+        }
+        Err(problems) => {
+            let errors = failure(&loaded.site.root, problems, color, &mut log);
+            if still_current {
+                state.version += 1;
+                state.errors = Some(errors);
+                match state.last_good.clone() {
+                    Some((good, files)) => {
+                        state.current = Some(good);
+                        state.files = files.as_ref().clone();
+                        state.complete = true;
+                    }
+                    None => {
+                        state.current = None;
+                        state.files.clear();
+                        state.complete = true;
+                    }
+                }
+            }
+            drop(state);
+            shared.rendered.notify_all();
+        }
+    }
+    eprint!("{log}");
+}
+
+/// One reload: load and check, then make the new site the one served (pages render on request
+/// from here on). The page's reload check sees the new version as soon as the site is loaded;
+/// the rest renders after, on another thread when `background` (the watcher goes on watching).
+fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background: bool) {
+    let started = Instant::now();
+    let cpu_started = cpu_seconds();
+    let mut log = String::new();
+    let loaded = load(root, color, &mut log);
+    eprint!("{log}");
+    let generation = {
+        let mut state = shared.lock();
+        state.version += 1;
+        match loaded {
+            Ok(loaded) => {
+                state.root_path = crate::pages::root_path(&loaded.site.config.base_url);
+                state.errors = None;
+                state.current = Some(Arc::new(loaded));
+                state.files.clear();
+                state.complete = false;
+                shared.generation.fetch_add(1, Ordering::SeqCst) + 1
+            }
+            Err(errors) => {
+                state.errors = Some(errors);
+                if state.complete || state.current.is_none() {
+                    return;
+                }
+                // The site still served had not finished rendering: render it again.
+                shared.generation.fetch_add(1, Ordering::SeqCst) + 1
+            }
+        }
+    };
+    if std::env::var_os("CONGKHAI_PREVIEW_TIMING").is_some() {
+        // For benches/preview.sh: how long the reload took before the new version was served.
+        eprintln!(
+            "preview-reload: {:.3} s wall, {:.3} s CPU",
+            started.elapsed().as_secs_f64(),
+            cpu_seconds() - cpu_started
+        );
+    }
+    if background {
+        let (shared, out) = (Arc::clone(shared), out.to_path_buf());
+        std::thread::spawn(move || render_current(&shared, &out, color, started, generation));
+    } else {
+        render_current(shared, out, color, started, generation);
+    }
+}
+
+/// Serves the site of `root` on 127.0.0.1:`port` (0 picks a free port), from memory, writing
+/// each good build to `out` too; reloads whenever a file under content/, procedures/ or themes/
+/// changes. Runs until the process is stopped; `on_ready` gets the address to open. Fails only
+/// when the port cannot be opened.
 pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) -> Result<(), Diagnostic> {
     let address = format!("127.0.0.1:{port}");
     let server = tiny_http::Server::http(&address).map_err(|e| port_problem(port, &address, &e.to_string()))?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(port);
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
 
-    let state = Arc::new(Mutex::new(State::default()));
+    let shared = Arc::new(Shared {
+        state: Mutex::new(State::default()),
+        rendered: Condvar::new(),
+        generation: AtomicU64::new(0),
+        writing: Mutex::new(()),
+    });
     // The baseline is taken before the first build, so a save made at any moment after it is seen.
     let baseline = snapshot(root);
-    let first = attempt_build(root, out, color);
-    eprint!("{}", first.log);
-    apply(&state, first);
-    let root_path = state.lock().map(|s| s.root_path.clone()).unwrap_or_default();
+    reload(root, out, color, &shared, false);
+    let root_path = shared.lock().root_path.clone();
     on_ready(&format!("http://127.0.0.1:{port}{root_path}/"));
 
-    let watcher_state = Arc::clone(&state);
+    let watcher = Arc::clone(&shared);
     let (root_owned, out_owned) = (root.to_path_buf(), out.to_path_buf());
-    std::thread::spawn(move || watch(&root_owned, &out_owned, color, &watcher_state, baseline));
+    std::thread::spawn(move || watch(&root_owned, &out_owned, color, &watcher, baseline));
 
-    for request in server.incoming_requests() {
-        let response = respond(out, &state, request.url());
-        let _ = request.respond(response);
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    let response = respond(&shared, request.url());
+                    let _ = request.respond(response);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
     }
     Ok(())
+}
+
+/// CPU time used by the whole process so far (user + system), for the preview's timing line.
+fn cpu_seconds() -> f64 {
+    // /proc/self/stat fields 14 and 15: user and system time in clock ticks (100 a second).
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            let after = stat.rsplit_once(')')?.1;
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
@@ -133,19 +345,9 @@ fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
     .with_hint(format!("chạy lại với cổng khác, ví dụ `congkhai serve --port {}`", port.wrapping_add(1).max(1024)))
 }
 
-fn apply(state: &Mutex<State>, attempt: Attempt) {
-    if let Ok(mut state) = state.lock() {
-        state.version += 1;
-        if let Some(root_path) = attempt.root_path {
-            state.root_path = root_path;
-        }
-        state.errors = attempt.errors;
-    }
-}
-
 /// Polls the source folders and rebuilds after a change (a save often comes as several writes,
 /// so it waits until the folders have been still for one poll).
-fn watch(root: &Path, out: &Path, color: bool, state: &Mutex<State>, baseline: BTreeMap<PathBuf, (SystemTime, u64)>) {
+fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: BTreeMap<PathBuf, (SystemTime, u64)>) {
     let mut seen = baseline;
     loop {
         std::thread::sleep(POLL);
@@ -155,7 +357,7 @@ fn watch(root: &Path, out: &Path, color: bool, state: &Mutex<State>, baseline: B
         }
         let mut settled = now;
         loop {
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(30));
             let again = snapshot(root);
             if again == settled {
                 break;
@@ -164,9 +366,10 @@ fn watch(root: &Path, out: &Path, color: bool, state: &Mutex<State>, baseline: B
         }
         seen = settled;
         eprintln!("Đã thấy thay đổi, đang tạo lại…");
-        let attempt = attempt_build(root, out, color);
-        eprint!("{}", attempt.log);
-        apply(state, attempt);
+        // The background render of the previous version stops now, leaving both cores to the
+        // reload (if the reload fails, that version renders again).
+        shared.generation.fetch_add(1, Ordering::SeqCst);
+        reload(root, out, color, shared, true);
     }
 }
 
@@ -188,12 +391,12 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name, value).expect("valid header")
 }
 
-fn respond(out: &Path, state: &Mutex<State>, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let (version, root_path, errors) = match state.lock() {
-        Ok(s) => (s.version, s.root_path.clone(), s.errors.clone()),
-        Err(_) => (0, String::new(), None),
-    };
+fn respond(shared: &Shared, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let url = url.split(['?', '#']).next().unwrap_or("/");
+    let (version, root_path, errors) = {
+        let state = shared.lock();
+        (state.version, state.root_path.clone(), state.errors.clone())
+    };
     for (path, body, kind) in [
         (SCRIPT_PATH, RELOAD_SCRIPT, "text/javascript; charset=utf-8"),
         (STYLE_PATH, OVERLAY_STYLE, "text/css; charset=utf-8"),
@@ -210,12 +413,12 @@ fn respond(out: &Path, state: &Mutex<State>, url: &str) -> tiny_http::Response<s
             .with_header(header("Cache-Control", "no-store"));
     }
     let path = url.strip_prefix(root_path.as_str()).filter(|p| p.is_empty() || p.starts_with('/')).unwrap_or(url);
-    let (status, file) = match resolve(out, path) {
-        Some(file) => (200, Some(file)),
-        None => (404, Some(out.join("404.html")).filter(|f| f.is_file())),
+    let (status, file) = match file_path(path).and_then(|name| find(shared, &name)) {
+        Some(found) => (200, Some(found)),
+        None => (404, find(shared, "404.html")),
     };
-    let content_type = file.as_deref().map(content_type).unwrap_or("text/html; charset=utf-8");
-    let mut body = file.as_deref().and_then(|f| std::fs::read(f).ok()).unwrap_or_default();
+    let content_type = file.as_ref().map_or("text/html; charset=utf-8", |(name, _)| content_type(Path::new(name)));
+    let mut body = file.map(|(_, bytes)| bytes.to_vec()).unwrap_or_default();
     if content_type.starts_with("text/html") {
         if body.is_empty() {
             body = b"<!doctype html><html lang=vi><meta charset=utf-8><title>congkhai</title><body>".to_vec();
@@ -226,6 +429,61 @@ fn respond(out: &Path, state: &Mutex<State>, url: &str) -> tiny_http::Response<s
         .with_status_code(status)
         .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-store"))
+}
+
+/// The served file called `name` (`thu-tuc/x/index.html`, or a folder's name without the
+/// slash) and its bytes: from the files rendered so far, else by rendering the one job that
+/// writes it, else once the whole site has rendered.
+fn find(shared: &Shared, name: &str) -> Option<(String, Arc<Vec<u8>>)> {
+    let candidates = [name.to_string(), format!("{name}/index.html")];
+    let lookup = |files: &Files| candidates.iter().find_map(|c| files.get(c).map(|b| (c.clone(), Arc::clone(b))));
+    let (current, job) = {
+        let state = shared.lock();
+        if let Some(found) = lookup(&state.files) {
+            return Some(found);
+        }
+        if state.complete {
+            return None;
+        }
+        (state.current.clone()?, candidates.iter().find_map(|c| state.routes.get(c).copied()))
+    };
+    if let Some(job) = job.filter(|&j| j < current.plan.len())
+        && let Ok(outputs) = current.plan.run(&current.site, &current.links, &current.theme, job)
+    {
+        let mut state = shared.lock();
+        if state.current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &current)) && !state.complete {
+            for output in outputs {
+                state.files.entry(output.path).or_insert_with(|| Arc::new(output.bytes));
+            }
+            if let Some(found) = lookup(&state.files) {
+                return Some(found);
+            }
+        }
+    }
+    // A page that is new in this version (or whose job failed): wait for the whole render.
+    let mut state = shared.lock();
+    while !state.complete {
+        state = shared.rendered.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
+    }
+    lookup(&state.files)
+}
+
+/// The output path for a URL path (`/thu-tuc/x/` → `thu-tuc/x/index.html`); `None` for
+/// anything that could step outside the site.
+fn file_path(url_path: &str) -> Option<String> {
+    let decoded = percent_decode(url_path, false);
+    let relative = decoded.trim_start_matches('/');
+    if !Path::new(relative).components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let relative = relative.trim_end_matches('/');
+    Some(if relative.is_empty() {
+        "index.html".to_string()
+    } else if decoded.ends_with('/') {
+        format!("{relative}/index.html")
+    } else {
+        relative.to_string()
+    })
 }
 
 /// The reload script, and the overlay when the latest build failed. Errors are escaped text;
@@ -242,21 +500,6 @@ pub fn injection(version: u64, errors: Option<&str>) -> String {
     }
     html.push_str(&format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\"></script>"));
     html
-}
-
-/// The file for a URL path, never outside `dir`.
-fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path, false);
-    let relative = Path::new(decoded.trim_start_matches('/'));
-    if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
-        return None;
-    }
-    let path = dir.join(relative);
-    if path.is_dir() {
-        let index = path.join("index.html");
-        return index.is_file().then_some(index);
-    }
-    path.is_file().then_some(path)
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -282,11 +525,12 @@ mod tests {
 
     #[test]
     fn never_serves_outside_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.html"), "x").unwrap();
-        assert!(resolve(dir.path(), "/a.html").is_some());
-        assert!(resolve(dir.path(), "/../etc/passwd").is_none());
-        assert!(resolve(dir.path(), "/%2e%2e/etc/passwd").is_none());
+        assert_eq!(file_path("/a.html").as_deref(), Some("a.html"));
+        assert_eq!(file_path("/").as_deref(), Some("index.html"));
+        assert_eq!(file_path("/thu-tuc/x/").as_deref(), Some("thu-tuc/x/index.html"));
+        assert_eq!(file_path("/th%E1%BB%A7/").as_deref(), Some("thủ/index.html"));
+        assert!(file_path("/../etc/passwd").is_none());
+        assert!(file_path("/%2e%2e/etc/passwd").is_none());
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! QR codes drawn at build time as inline SVG, so printed boards and sheets need no image files
 //! and no outside service.
 
-use qrcode::{EcLevel, QrCode};
+use std::fmt::Write;
+
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel};
 use serde::Serialize;
 
 /// White border around the code, in modules: the QR standard asks for four.
@@ -21,33 +24,122 @@ pub struct Qr {
 impl Qr {
     /// The code for `address`, or `None` when the text is too long for any QR version.
     pub fn new(address: &str) -> Option<Qr> {
-        // Level M survives a smudge or a crease and keeps the code small enough to print at 3 cm.
-        let code = QrCode::with_error_correction_level(address.as_bytes(), EcLevel::M).ok()?;
-        let width = code.width();
-        let dark: Vec<bool> = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
-        let mut path = String::new();
+        let (width, dark) = encode(address.as_bytes())?;
+        let mut path = String::with_capacity(width * width / 2);
         for y in 0..width {
+            let row = &dark[y * width..(y + 1) * width];
             let mut x = 0;
             while x < width {
-                if !dark[y * width + x] {
+                if !row[x] {
                     x += 1;
                     continue;
                 }
                 let start = x;
-                while x < width && dark[y * width + x] {
+                while x < width && row[x] {
                     x += 1;
                 }
                 let run = x - start;
-                path.push_str(&format!("M{} {}h{run}v1h-{run}z", start + QUIET_ZONE, y + QUIET_ZONE));
+                let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + QUIET_ZONE, y + QUIET_ZONE);
             }
         }
         Some(Qr { address: address.to_string(), size: width + 2 * QUIET_ZONE, path })
     }
 }
 
+/// The modules of the code for `data` (row by row, `true` = dark) and its width: the same code
+/// as `QrCode::with_error_correction_level(data, EcLevel::M)`, mask included, with the eight
+/// masks scored here on a plain grid (the encoder's own scoring was a third of a build).
+fn encode(data: &[u8]) -> Option<(usize, Vec<bool>)> {
+    // Level M survives a smudge or a crease and keeps the code small enough to print at 3 cm.
+    let level = EcLevel::M;
+    let bits = qrcode::bits::encode_auto(data, level).ok()?;
+    let version = bits.version();
+    let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
+    let mut canvas = Canvas::new(version, level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&codewords, &ec);
+    let width = version.width() as usize;
+    let mut best: Option<(u32, Vec<bool>)> = None;
+    for pattern in MASKS {
+        let mut masked = canvas.clone();
+        masked.apply_mask(pattern);
+        let dark: Vec<bool> = masked.into_colors().into_iter().map(|c| c == Color::Dark).collect();
+        let score = penalty(&dark, width);
+        // The first of equal scores wins, as in the encoder.
+        if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
+            best = Some((score, dark));
+        }
+    }
+    best.map(|(_, dark)| (width, dark))
+}
+
+/// The eight masks of a (non-micro) QR code, in the encoder's order.
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+/// The QR standard's penalty of a masked code, computed exactly as the `qrcode` crate does
+/// (runs, 2×2 blocks, finder-like patterns, dark/light balance), so the same mask wins.
+fn penalty(dark: &[bool], width: usize) -> u32 {
+    let at = |x: usize, y: usize| dark[y * width + x];
+    let mut score = 0u32;
+    for horizontal in [true, false] {
+        let get = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
+        for i in 0..width {
+            // Runs of five or more of one colour: 3 + (length - 5).
+            let mut run = 1u32;
+            for j in 1..width {
+                if get(i, j) == get(i, j - 1) {
+                    run += 1;
+                } else {
+                    if run >= 5 {
+                        score += run - 2;
+                    }
+                    run = 1;
+                }
+            }
+            if run >= 5 {
+                score += run - 2;
+            }
+            // 1:1:3:1:1 finder-like patterns without four light modules on either side count 40.
+            const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+            for j in 0..width.saturating_sub(6) {
+                if !(0..7).all(|k| get(i, j + k) == PATTERN[k]) {
+                    continue;
+                }
+                let dark_before = (j.saturating_sub(4)..j).any(|k| get(i, k));
+                let dark_after = (j + 7..(j + 11).min(width)).any(|k| get(i, k));
+                if !dark_before || !dark_after {
+                    score += 40;
+                }
+            }
+        }
+    }
+    // (The encoder takes away the 720 points that the three finder patterns always score: the
+    // same for every mask, so left in here.)
+    for y in 0..width - 1 {
+        for x in 0..width - 1 {
+            let this = at(x, y);
+            if this == at(x + 1, y) && this == at(x, y + 1) && this == at(x + 1, y + 1) {
+                score += 3;
+            }
+        }
+    }
+    let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len();
+    score + ratio.abs_diff(100) as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use qrcode::QrCode;
 
     /// Reads the modules back from the path, to compare with what the encoder produced.
     fn modules(qr: &Qr) -> Vec<Vec<bool>> {
@@ -83,6 +175,18 @@ mod tests {
         // The three finder patterns: a dark 7×7 ring at the corners.
         assert!(grid[4][4..11].iter().all(|&d| d));
         assert!(grid[4 + width - 1][4..11].iter().all(|&d| d));
+    }
+
+    #[test]
+    fn the_same_mask_as_the_encoder_for_many_addresses() {
+        for n in 0..400 {
+            let address = format!("https://dichvucong.{}.gov.vn/tt/1.{:06}/{}", n % 7, n * 7919, "x".repeat(n % 90));
+            let ours = encode(address.as_bytes()).unwrap();
+            let code = QrCode::with_error_correction_level(address.as_bytes(), EcLevel::M).unwrap();
+            let theirs: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
+            assert_eq!(ours.0, code.width(), "{address}");
+            assert!(ours.1 == theirs, "{address}");
+        }
     }
 
     #[test]
