@@ -53,7 +53,7 @@ pub fn import_dvc(root: &Path, paths: &[PathBuf]) -> Result<Report, Diagnostic> 
     }
     let units_path = root.join("content/units.yaml");
     let mut units = read_units(&units_path)?;
-    let existing = code_files(root);
+    let existing = crate::import::code_files(root);
     let mut taken: HashMap<PathBuf, String> =
         existing.iter().map(|(code, path)| (path.clone(), code.clone())).collect();
     let mut seen_codes: HashMap<String, usize> = HashMap::new();
@@ -240,25 +240,6 @@ fn read_units(path: &Path) -> Result<Vec<Unit>, Diagnostic> {
             })
         })
         .collect())
-}
-
-/// Every procedure file under procedures/ by the code written in it.
-fn code_files(root: &Path) -> HashMap<String, PathBuf> {
-    let mut map = HashMap::new();
-    for entry in walkdir::WalkDir::new(root.join("procedures")).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.path().extension().is_some_and(|x| x == "yaml" || x == "yml") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-        if let Some(code) = text
-            .lines()
-            .find_map(|l| l.strip_prefix("code:"))
-            .map(|v| v.split(" #").next().unwrap_or(v).trim().trim_matches(['"', '\'']).to_string())
-        {
-            map.entry(code).or_insert_with(|| entry.path().to_path_buf());
-        }
-    }
-    map
 }
 
 /// The site's own keys of an existing file, as YAML lines to write back.

@@ -133,9 +133,11 @@ fn units(root: &Path) -> Result<Vec<UnitInfo>, Diagnostic> {
 }
 
 /// Every procedure file under procedures/ by the code written in it.
-fn code_files(root: &Path) -> HashMap<String, PathBuf> {
+/// Both imports use it to find the file that already holds a code; in file-name order, the
+/// first file wins, so a site with a duplicated code always refreshes the same file.
+pub(crate) fn code_files(root: &Path) -> HashMap<String, PathBuf> {
     let mut map = HashMap::new();
-    for entry in walkdir::WalkDir::new(root.join("procedures")).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(root.join("procedures")).sort_by_file_name().into_iter().filter_map(Result::ok) {
         if !entry.path().extension().is_some_and(|x| x == "yaml" || x == "yml") {
             continue;
         }
@@ -145,7 +147,7 @@ fn code_files(root: &Path) -> HashMap<String, PathBuf> {
             .find_map(|l| l.strip_prefix("code:"))
             .map(|v| v.split(" #").next().unwrap_or(v).trim().trim_matches(['"', '\'']).to_string())
         {
-            map.insert(code, entry.path().to_path_buf());
+            map.entry(code).or_insert_with(|| entry.path().to_path_buf());
         }
     }
     map
