@@ -707,3 +707,23 @@ fn four_mistakes_in_one_file_come_in_one_run() {
         assert!(stderr.contains(hint), "{hint} not in {stderr}");
     }
 }
+
+#[test]
+fn results_beyond_the_row_bound_are_refused_with_a_message() {
+    // Issue 12.23: two million rows kept `build` writing for minutes; now a bound and a message.
+    let (_dir, root) = copy_site("tiny");
+    std::fs::create_dir_all(root.join("content/results")).unwrap();
+    let rows = congkhai::load::results::MAX_ROWS + 1;
+    let mut csv = String::with_capacity(rows * 40);
+    csv.push_str("period,unit,carried_over,received,resolved_in_time,resolved_late,pending_in_time,pending_overdue\n");
+    for i in 0..rows {
+        csv.push_str(&format!("2022,so-xay-dung,{i},0,0,0,{i},0\n"));
+    }
+    std::fs::write(root.join("content/results/qua-lon.csv"), csv).unwrap();
+    let started = std::time::Instant::now();
+    let (code, stderr) = check(&root);
+    assert_eq!(code, 1, "{}", &stderr[..stderr.len().min(2000)]);
+    assert!(stderr.contains("quá nhiều dòng số liệu"), "{}", &stderr[..stderr.len().min(2000)]);
+    assert!(stderr.len() < 20_000, "{} bytes of output", stderr.len());
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+}

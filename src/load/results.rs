@@ -219,7 +219,15 @@ fn load_file(file: &Path, text: &str, rows: &mut Vec<ResultRow>, problems: &mut 
             }
         }
         if records.len() > MAX_ROWS {
-            break;
+            // Counted as read, before duplicates are dropped: a file this long is refused whole.
+            problems.push(
+                Diagnostic::error(
+                    Place::file(file),
+                    format!("quá nhiều dòng số liệu: hơn {} dòng trong một tệp", crate::render::format::number(MAX_ROWS as u64)),
+                )
+                .with_hint("chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục; chia số liệu thành nhiều tệp (ví dụ mỗi năm một tệp)"),
+            );
+            return;
         }
     }
     let lines: Vec<&str> = text.lines().collect();
