@@ -638,3 +638,23 @@ fn the_staff_guide_page_matches_huong_dan_md() {
         assert!(body.contains(topic), "{topic}");
     }
 }
+
+#[test]
+fn serve_answers_while_a_slow_reader_holds_a_large_file() {
+    // Issue 12.20: one request at a time meant a reader that does not read a large response
+    // blocked the whole preview. 48 MB is more than loopback socket buffers hold.
+    let (dir, root) = copy_site("tiny");
+    std::fs::write(root.join("content/files/lon.pdf"), vec![b'%'; 48 * 1024 * 1024]).unwrap();
+    let out = dir.path().join("public");
+    let server = start_server(&root, &out);
+    assert_eq!(get(server.port, "/").0, 200);
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    write!(slow, "GET /tep/lon.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let (status, body) = get(server.port, "/thu-tuc/cap-doi-giay-phep-lai-xe/");
+    assert_eq!(status, 200, "the preview answered while another reader stalls");
+    assert!(body.contains("Cấp đổi giấy phép lái xe"));
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    drop(slow);
+}
