@@ -72,8 +72,16 @@ async function main() {
         const names = await engine.run(page, query);
         const ms = Date.now() - started;
         let bytes = 0;
-        for (const res of responses) bytes += (await res.body()).length;
-        runs.push({ query, want, hit: names.includes(want), requests: responses.length, bytes, ms });
+        const files = [];
+        for (const res of responses) {
+          const size = (await res.body()).length;
+          bytes += size;
+          files.push(`${res.url().split('/').pop()} ${size}`);
+        }
+        const run = { query, want, hit: names.includes(want), requests: responses.length, bytes, ms };
+        // DETAIL=1: every file the query read, with its size, to see where the bytes go.
+        if (process.env.DETAIL) run.files = files;
+        runs.push(run);
         await context.close();
       }
       const sum = (k) => runs.reduce((a, r) => a + r[k], 0);
@@ -88,6 +96,7 @@ async function main() {
         mean_ms: Math.round(sum('ms') / runs.length),
         misses: runs.filter((r) => !r.hit).map((r) => r.query),
       };
+      if (process.env.DETAIL) report[name].runs = runs;
     }
   } finally {
     await browser.close();

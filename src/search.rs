@@ -36,11 +36,16 @@ pub const WEIGHTS: [f32; SOURCES] = [1.0, 0.9, 0.35, 0.2];
 /// A shard bigger than this is split by one more letter.
 const SHARD_SPLIT_BYTES: usize = 2_500;
 /// Documents per store file.
-pub const STORE_CHUNK: usize = 12;
+pub const STORE_CHUNK: usize = 10;
 /// Words longer than this are cut: nobody types them out, and they would bloat the index.
 const MAX_TERM_CHARS: usize = 24;
 /// How many most-used procedures the manifest lists, for a search that finds nothing.
 const POPULAR: usize = 8;
+/// A term in at least one document in this many is common: a long query may leave it out
+/// (its shard is among the largest and its weight among the smallest).
+const COMMON_SHARE: usize = 50;
+/// At most this many common terms are listed in the manifest, commonest first.
+const COMMON_LISTED: usize = 64;
 
 /// Index 0 of `Document::texts`, and so on: where a text comes from.
 pub const NAME: usize = 0;
@@ -137,12 +142,88 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("sửa tên", &["thay đổi cải chính hộ tịch"]),
     ("sửa", &["điều chỉnh", "cải chính"]),
     ("thất nghiệp", &["trợ cấp thất nghiệp"]),
+    // Civil status and residence, as people name the paper they want.
+    ("giấy khai sinh", &["đăng ký khai sinh"]),
+    ("giấy kết hôn", &["đăng ký kết hôn"]),
+    ("giấy đăng ký kết hôn", &["đăng ký kết hôn"]),
+    ("chứng tử", &["khai tử"]),
+    ("nhận con", &["nhận cha mẹ con"]),
+    ("sửa sai", &["cải chính"]),
+    ("nhập khẩu", &["đăng ký thường trú"]),
+    ("chuyển khẩu", &["đăng ký thường trú"]),
+    ("cắt khẩu", &["xóa đăng ký thường trú"]),
+    ("tách khẩu", &["tách hộ"]),
+    ("tách hộ khẩu", &["tách hộ"]),
+    ("kt3", &["tạm trú"]),
+    ("xác nhận cư trú", &["xác nhận thông tin về cư trú"]),
+    ("căn cước gắn chip", &["thẻ căn cước"]),
+    // Vehicles.
+    ("cà vẹt", &["chứng nhận đăng ký xe"]),
+    ("cavet", &["chứng nhận đăng ký xe"]),
+    ("giấy tờ xe", &["chứng nhận đăng ký xe"]),
+    ("đăng ký xe", &["chứng nhận đăng ký xe"]),
+    ("sang tên xe", &["thay đổi chủ xe"]),
+    ("xe cũ", &["thay đổi chủ xe"]),
+    // Land and houses.
+    ("mua đất", &["chuyển nhượng quyền sử dụng đất"]),
+    ("bán đất", &["chuyển nhượng quyền sử dụng đất"]),
+    ("sang tên đất", &["chuyển nhượng quyền sử dụng đất"]),
+    ("sang tên sổ đỏ", &["chuyển nhượng quyền sử dụng đất"]),
+    ("cho đất", &["tặng cho quyền sử dụng đất"]),
+    ("đất thổ cư", &["đất ở"]),
+    ("thổ cư", &["đất ở", "chuyển mục đích sử dụng đất"]),
+    ("chuyển đất", &["chuyển mục đích sử dụng đất"]),
+    ("lên đất ở", &["chuyển mục đích sử dụng đất"]),
+    ("gộp sổ", &["hợp thửa"]),
+    ("gộp thửa", &["hợp thửa"]),
+    ("sửa nhà", &["sửa chữa cải tạo nhà ở"]),
+    ("sửa chữa nhà", &["sửa chữa cải tạo nhà ở"]),
+    ("chia thừa kế", &["phân chia di sản"]),
+    ("chia đất", &["phân chia di sản", "tách thửa"]),
+    ("di chúc", &["chứng thực di chúc"]),
+    // Shops and companies.
+    ("hkd", &["hộ kinh doanh"]),
+    ("mở quán", &["đăng ký hộ kinh doanh"]),
+    ("mở tiệm", &["đăng ký hộ kinh doanh"]),
+    ("mở cửa hàng", &["đăng ký hộ kinh doanh"]),
+    ("buôn bán", &["hộ kinh doanh"]),
+    ("cty", &["công ty"]),
+    ("tnhh", &["trách nhiệm hữu hạn"]),
+    ("mtv", &["một thành viên"]),
+    ("1 tv", &["một thành viên"]),
+    ("dn", &["doanh nghiệp"]),
+    ("quán ăn", &["dịch vụ ăn uống"]),
+    ("nhà hàng", &["dịch vụ ăn uống"]),
+    // Insurance and allowances.
+    ("lãnh", &["hưởng"]),
+    ("nhận tiền", &["hưởng"]),
+    ("lãnh tiền", &["hưởng"]),
+    ("lĩnh tiền", &["hưởng"]),
+    ("rút bảo hiểm", &["hưởng bảo hiểm xã hội một lần"]),
+    ("tiền thai sản", &["chế độ thai sản"]),
+    ("nghỉ ốm", &["ốm đau"]),
+    ("ốm", &["ốm đau"]),
+    ("mai táng phí", &["trợ cấp mai táng"]),
+    ("mua bảo hiểm y tế", &["tham gia bảo hiểm y tế", "đóng bảo hiểm y tế"]),
+    ("mua bhyt", &["tham gia bảo hiểm y tế", "đóng bảo hiểm y tế"]),
+    ("ông bà", &["người cao tuổi"]),
+    ("trợ cấp người già", &["trợ cấp xã hội"]),
+    // Papers, copies and signatures.
+    ("photo", &["bản sao"]),
+    ("phô tô", &["bản sao"]),
+    ("lý lịch", &["lý lịch tư pháp"]),
+    ("hết hạn", &["gia hạn", "cấp đổi"]),
+    ("rách", &["cấp đổi", "hư hỏng"]),
+    ("hư", &["cấp đổi", "hư hỏng"]),
+    ("hỏng", &["cấp đổi", "hư hỏng"]),
+    ("đi bộ đội", &["nghĩa vụ quân sự"]),
+    ("nhập ngũ", &["nghĩa vụ quân sự"]),
 ];
 
 /// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào"):
 /// they still count, at a quarter of a word's weight.
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
-    hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới";
+    hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới có không khi nào sao ạ nhé";
 
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]
@@ -228,10 +309,12 @@ impl Index {
             for (source, texts) in document.texts.iter().enumerate() {
                 for text in texts {
                     let words = spelled(text);
+                    // "Thủ tục …" names are neither longer nor later for it: 1,630 official
+                    // names start so. Their other words count their places from the word after.
+                    let lead = source == NAME && words.len() > 2 && words[0].0 == "thu" && words[1].0 == "tuc";
+                    let skip = if lead { 2 } else { 0 };
                     if source == NAME {
-                        // "Thủ tục …" names are not longer for it: 1,630 official names start so.
-                        let lead = words.len() > 2 && words[0].0 == "thu" && words[1].0 == "tuc";
-                        length += words.len() - if lead { 2 } else { 0 };
+                        length += words.len() - skip;
                     }
                     for (i, (word, marks)) in words.into_iter().enumerate() {
                         let term = terms.entry(word).or_default();
@@ -253,7 +336,11 @@ impl Index {
                                 term.spelling_of.push(spelling);
                             }
                             if let Some(at) = term.positions.last_mut() {
-                                at.push(i as u32);
+                                let place = if i >= skip { i - skip } else { i } as u32;
+                                // Places stay in order ("Thủ tục thu hồi": "thu" at 0 twice).
+                                if at.last().is_none_or(|&last| last < place) {
+                                    at.push(place);
+                                }
                             }
                         }
                     }
@@ -383,6 +470,9 @@ struct Manifest<'a> {
     fillers: String,
     /// The most-used procedures, most first, for a search that finds nothing.
     popular: Vec<u32>,
+    /// Folded common terms, commonest first, space-separated: what a long query leaves out
+    /// first to stay within its download budget.
+    common: String,
 }
 
 /// Builds every index file for `documents`, named by content.
@@ -449,11 +539,25 @@ pub fn publish(
         synonyms: synonym_table(synonyms),
         fillers: words(FILLERS).collect::<Vec<_>>().join(" "),
         popular,
+        common: common_terms(&index, documents.len()).join(" "),
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
     Published { files, manifest }
+}
+
+/// The terms in at least one document in [`COMMON_SHARE`], commonest first (ties in term
+/// order), at most [`COMMON_LISTED`].
+fn common_terms(index: &Index, documents: usize) -> Vec<&str> {
+    let mut common: Vec<(usize, &str)> = index
+        .terms
+        .iter()
+        .map(|(word, term)| (term.sets.iter().map(Vec::len).sum::<usize>(), word.as_str()))
+        .filter(|&(count, _)| count * COMMON_SHARE >= documents && count >= COMMON_SHARE)
+        .collect();
+    common.sort_by_key(|&(count, word)| (std::cmp::Reverse(count), word));
+    common.into_iter().take(COMMON_LISTED).map(|(_, word)| word).collect()
 }
 
 /// Two names a byte: the low four bits hold the even document's length, the high four the odd
@@ -690,9 +794,11 @@ mod tests {
         assert_eq!(thai.sets[NAME], [2, 3]);
         assert_eq!(thai.spellings.len(), 2);
         assert_ne!(thai.spelling_of[0], thai.spelling_of[1]);
-        // "hòa" and "hoà" are one spelling, twice in one name: two positions, no spellings.
+        // "hòa" and "hoà" are one spelling, twice in one name: two positions, no spellings;
+        // places count from the word after a leading "Thủ tục".
         let hoa = &index.terms["hoa"];
-        assert_eq!(hoa.positions, [vec![2, 6]]);
+        assert_eq!(hoa.positions, [vec![0, 4]]);
+        assert_eq!(index.terms["tuc"].positions, [vec![1]]);
         assert!(hoa.spellings.is_empty());
     }
 

@@ -492,6 +492,17 @@ fn a_capitalised_unit_id_gives_one_error() {
     assert!(stderr.contains("viết `id: so-xay-dung`"), "{stderr}");
 }
 
+#[test]
+fn check_finds_a_slip_in_search_yaml_at_its_line() {
+    let (_dir, root) = copy_site("tiny");
+    std::fs::write(root.join("content/search.yaml"), "synonyms:\n  bằng lái: \"giấy phép lái xe\"\n  sổ xanh: \"…\"\n")
+        .unwrap();
+    let (code, stderr) = check(&root);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(errors_in(&stderr), 1, "{stderr}");
+    assert!(stderr.contains("content/search.yaml:3:"), "{stderr}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Nothing silently ignored (13.6), where am I (13.9)
 

@@ -69,6 +69,7 @@
       m.keys = m.shards.split(' ');
       m.filler = {};
       m.fillers.split(' ').forEach(function (w) { m.filler[w] = true; });
+      m.commonest = (m.common || '').split(' ').filter(Boolean);
       m.longest = 1;
       Object.keys(m.synonyms).forEach(function (k) { m.longest = Math.max(m.longest, k.split(' ').length); });
       return m;
@@ -232,6 +233,21 @@
       groups.push({ alts: alts, weight: filler ? FILLER : 1 });
       i += n;
     }
+    // A long query (a whole name pasted) reads at most LOOKUPS words: the commonest words go
+    // first, their groups kept as gaps so the words around them still count as side by side.
+    var extra = order.length - LOOKUPS, dropped = {};
+    manifest.commonest.forEach(function (w) {
+      [w, w + '*'].forEach(function (key) {
+        if (extra > 0 && lookups[key]) { dropped[key] = true; extra--; }
+      });
+    });
+    order = order.filter(function (key) { return !dropped[key]; });
+    groups.forEach(function (group) {
+      group.alts = group.alts
+        .map(function (alt) { return alt.filter(function (key) { return !dropped[key]; }); })
+        .filter(function (alt) { return alt.length; });
+      group.skipped = !group.alts.length;
+    });
     // Shards: a whole word needs one; a prefix every shard under it, unless that is too many
     // while it is still being typed (then it waits) or once finished (then it is taken whole).
     var steps = [], waiting = false;
@@ -256,10 +272,14 @@
     return { steps: steps, lookups: lookups, groups: groups, waiting: waiting && steps.every(function (l) { return !l.keys.length; }) };
   }
 
+  var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.55; // a typed diacritic the name spells otherwise ("thải" for "thai")
-  var PHRASE = 0.3; // query words side by side in the name, in order
+  var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
+  var HEAD = 0.6; // query words met near the start of the name
+  var HEAD_WORDS = 4; // … counting half as much this many words in
+  var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var COVER = 0.3; // the share of the name the query covers
   var SHORT = 0.03; // shorter names first among equals
 
@@ -317,41 +337,64 @@
       });
     });
     if (!W) return [];
-    var out = [];
+    // First pass: per document, how well each group is met, and which pairs of query words
+    // stand side by side in its name, in order.
+    var docs = [], together = {};
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
-      var base = 0, pairs = 0, adjacent = 0, covered = 0, named = 0, strong = false, previous = 0;
+      var base = 0, head = 0, covered = 0, named = 0, strong = false, previous = 0, previousKey = '', hits = [];
       for (g = 0; g < p.groups.length; g++) {
-        var group = p.groups[g], top = 0, topAlt = null, topAt = 0;
+        var group = p.groups[g], top = 0, topAlt = null;
+        // A common word left out: the next word may stand one further on.
+        if (group.skipped) { previous <<= 1; continue; }
         for (a = 0; a < group.alts.length; a++) {
-          var alt = group.alts[a], sum = 0;
-          for (w = 0; w < alt.length; w++) sum += m[alt[w]].idf * m[alt[w]].score[d];
-          // Any wording of the group, fully matched, meets it fully.
+          var alt = group.alts[a], sum = 0, whole = true;
+          for (w = 0; w < alt.length; w++) {
+            var v = m[alt[w]].score[d];
+            sum += m[alt[w]].idf * v;
+            if (!v) whole = false;
+          }
+          // Any wording of the group, fully matched, meets it fully. A short official wording
+          // met in part is mostly another word ("lại" is not "cấp lại" for "mất") and counts for
+          // less; a long one met in part is the same thing named shorter ("Giấy chứng nhận").
           sum = sum / group.sums[a];
-          if (sum > top) { top = sum; topAlt = alt; topAt = a; }
+          if (a > 0 && !whole && alt.length <= 2) sum *= PARTIAL;
+          if (sum > top) { top = sum; topAlt = alt; }
         }
-        if (!topAlt) { previous = 0; continue; }
+        if (!topAlt) continue;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        // Side by side: each word of the alternative right after the one before it.
+        var places = 0;
+        for (w = 0; w < topAlt.length; w++) places |= m[topAlt[w]].at[d];
+        // Where the name meets the group: an official name says its main thing first.
+        if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
         for (w = 0; w < topAlt.length; w++) {
           var here = m[topAlt[w]].at[d];
           // Each word once, however often the name repeats it.
           if (here && !(covered & here)) named++;
           covered |= here;
-          if (group.weight === 1) {
-            if (previous) {
-              pairs++;
-              if ((previous << 1) & here) adjacent++;
-            }
+          // A word the name lacks is passed over: "giấy khai sinh" still meets "ký khai sinh".
+          if (group.weight === 1 && here) {
+            if (previous && (previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
             previous = here;
+            previousKey = topAlt[w];
           }
         }
       }
       if (!strong && !relaxed) continue;
-      var frac = base / W;
+      for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
+      docs.push({ d: d, base: base, head: head, named: named, hits: hits });
+    }
+    // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
+    // pair is ("khai tử" is rarer than "khai" and "tử" apart).
+    var out = [];
+    for (t = 0; t < docs.length; t++) {
+      var doc = docs[t], phrase = 0;
+      d = doc.d;
+      for (w = 0; w < doc.hits.length; w++) phrase += Math.max(0.1, Math.log((n - together[doc.hits[w]] + 0.5) / (together[doc.hits[w]] + 0.5)));
+      var frac = doc.base / W;
       var length = lengths[d] || 1;
-      var score = frac * (1 + (pairs ? PHRASE * adjacent / pairs : 0) + COVER * Math.min(1, named / length)) -
+      var score = frac * (1 + COVER * Math.min(1, doc.named / length)) + (PHRASE * phrase + HEAD * doc.head) / W -
         SHORT * Math.min(length, 40) / 40;
       total[d] = score;
       fracs[d] = frac;
