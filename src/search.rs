@@ -5,9 +5,10 @@
 //!
 //! Every file is named by its content, the manifest too (pages link it by that name), so
 //! browsers may cache them all forever.
-//! - `manifest.<hash>.json`: shard keys → file names, store chunk files, field and level
-//!   names, the facets and lengths files, the everyday words ([`SYNONYMS`], the site's
-//!   `content/search.yaml`), filler words and the most-used procedures.
+//! - `manifest.<hash>.json`: shard keys → file names, store chunk files, the facets and
+//!   lengths files, the everyday words ([`SYNONYMS`], the site's `content/search.yaml`),
+//!   filler words and phrases, the common words a long query may leave out, and the
+//!   most-used procedures.
 //! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, four sets of
 //!   documents (name, keywords, field, papers/result), each a delta list or a bitmap; then,
 //!   for each document of the name set, where the word stands in the name; then
@@ -17,8 +18,8 @@
 //!   counted), four bits a document.
 //! - `store-<n>.<hash>.json`: what a result shows, for [`STORE_CHUNK`] documents in
 //!   Vietnamese name order (similar names sit in the same chunk).
-//! - `facets.<hash>.bin`: field, level, online service and units of every document, read
-//!   only when a visitor filters.
+//! - `facets.<hash>.bin`: the field, level and unit names, then the field, level, online
+//!   service and units of every document; read only when a visitor filters.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -218,12 +219,86 @@ pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("hỏng", &["cấp đổi", "hư hỏng"]),
     ("đi bộ đội", &["nghĩa vụ quân sự"]),
     ("nhập ngũ", &["nghĩa vụ quân sự"]),
+    // Civil status, once more as people say it.
+    ("khai sinh muộn", &["đăng ký khai sinh"]),
+    ("khai sinh quá hạn", &["đăng ký khai sinh"]),
+    ("trích lục", &["trích lục hộ tịch"]),
+    ("nhận bố", &["nhận cha mẹ con"]),
+    ("nhận cha", &["nhận cha mẹ con"]),
+    ("sửa họ tên", &["thay đổi cải chính hộ tịch"]),
+    ("sửa năm sinh", &["cải chính hộ tịch"]),
+    ("sửa ngày sinh", &["cải chính hộ tịch"]),
+    ("đổi họ", &["thay đổi hộ tịch"]),
+    ("sổ hộ khẩu", &["thường trú"]),
+    ("xóa hộ khẩu", &["xóa đăng ký thường trú"]),
+    // Identity and accounts.
+    ("mất căn cước", &["cấp lại thẻ căn cước"]),
+    ("vneid", &["định danh điện tử"]),
+    ("định danh", &["định danh điện tử"]),
+    ("mức 2", &["mức độ 2"]),
+    ("mất hộ chiếu", &["trình báo mất hộ chiếu"]),
+    // Driving and vehicles.
+    ("thi bằng lái", &["sát hạch cấp giấy phép lái xe", "cấp giấy phép lái xe"]),
+    ("học bằng lái", &["đào tạo lái xe", "cấp giấy phép lái xe"]),
+    ("đăng kiểm", &["kiểm định xe"]),
+    // Land.
+    ("làm sổ lần đầu", &["cấp giấy chứng nhận lần đầu"]),
+    ("đính chính sổ", &["đính chính giấy chứng nhận"]),
+    ("tranh chấp đất", &["hòa giải tranh chấp đất đai"]),
+    ("hiến đất", &["tặng cho quyền sử dụng đất"]),
+    ("trích đo", &["trích đo địa chính"]),
+    // Shops and trades.
+    ("đóng cửa", &["chấm dứt hoạt động"]),
+    ("nghỉ kinh doanh", &["chấm dứt hoạt động", "tạm ngừng kinh doanh"]),
+    ("dẹp tiệm", &["chấm dứt hoạt động hộ kinh doanh"]),
+    ("tạm nghỉ", &["tạm ngừng"]),
+    ("bán rượu", &["bán lẻ rượu"]),
+    ("bán thuốc lá", &["bán lẻ sản phẩm thuốc lá"]),
+    ("nhà thuốc", &["kinh doanh dược"]),
+    ("thuốc tây", &["dược"]),
+    ("thuốc trừ sâu", &["thuốc bảo vệ thực vật"]),
+    ("nhà nghỉ", &["cơ sở lưu trú du lịch", "an ninh trật tự"]),
+    ("khách sạn", &["cơ sở lưu trú du lịch"]),
+    ("cây xăng", &["bán lẻ xăng dầu"]),
+    ("cửa hàng xăng", &["bán lẻ xăng dầu"]),
+    ("heo", &["lợn"]),
+    ("gà vịt", &["gia cầm"]),
+    ("ghe", &["tàu cá"]),
+    // Insurance, allowances, veterans.
+    ("sổ bảo hiểm", &["sổ bảo hiểm xã hội"]),
+    ("gộp sổ bhxh", &["gộp sổ bảo hiểm xã hội"]),
+    ("gộp sổ bảo hiểm", &["gộp sổ bảo hiểm xã hội"]),
+    ("tiền tuất", &["trợ cấp tuất", "chế độ tử tuất"]),
+    ("tiền mai táng", &["trợ cấp mai táng"]),
+    ("tiền hưu", &["lương hưu"]),
+    ("xkld", &["đi làm việc ở nước ngoài theo hợp đồng"]),
+    ("xuất khẩu lao động", &["đi làm việc ở nước ngoài theo hợp đồng"]),
+    ("thương binh", &["người có công"]),
+    ("liệt sĩ", &["người có công"]),
+    ("trợ cấp hàng tháng", &["trợ cấp xã hội hằng tháng", "trợ cấp xã hội hàng tháng"]),
+    // Schools and diplomas.
+    ("lớp 10", &["tuyển sinh trung học phổ thông"]),
+    ("lớp 6", &["tuyển sinh trung học cơ sở"]),
+    ("lớp 1", &["tuyển sinh tiểu học"]),
+    ("cấp 3", &["trung học phổ thông"]),
+    ("cấp 2", &["trung học cơ sở"]),
+    ("cấp 1", &["tiểu học"]),
+    ("miễn học phí", &["miễn giảm học phí"]),
+    // Copies and signatures.
+    ("dịch thuật", &["chứng thực chữ ký người dịch"]),
 ];
 
 /// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào"):
 /// they still count, at a quarter of a word's weight.
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới có không khi nào sao ạ nhé";
+
+/// Phrases that ask how, where, how long or with what papers, comma-separated; they say
+/// nothing about which procedure is meant, and some hold a word that would mislead ("mất bao
+/// lâu", "giấy tờ gì": "tờ" would meet "yếu tố").
+pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, mấy ngày, ở đâu, như thế nào, thế nào, làm sao, \
+    làm thế nào, cần giấy tờ gì, giấy tờ gì, cần những giấy tờ gì, cần những gì, cần gì, hồ sơ gồm những gì, \
+    hết bao nhiêu tiền, bao nhiêu tiền, mất bao nhiêu tiền, có được không, có cần không, có phải không";
 
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]
@@ -434,7 +509,17 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
         }
     }
     table.retain(|k, v| !k.is_empty() && !v.is_empty());
+    // A phrase that only asks how, where or how long ("mất bao lâu": not "mất", lost) maps to
+    // no wording at all: search.js leaves it out of the query.
+    for phrase in words_of_lines(FILLER_PHRASES) {
+        table.insert(phrase, Vec::new());
+    }
     table
+}
+
+/// Each line of `text`, folded into its words.
+fn words_of_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(',').map(|line| words(line).collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty())
 }
 
 /// The published files (paths under `/tim-kiem/`) and the manifest's address.
@@ -462,8 +547,6 @@ struct Manifest<'a> {
     url_prefix: &'a str,
     facets: String,
     lengths: String,
-    fields: &'a [String],
-    levels: &'a [String],
     /// Folded phrase → folded wordings the names use.
     synonyms: BTreeMap<String, Vec<String>>,
     /// Folded filler words, space-separated.
@@ -512,7 +595,7 @@ pub fn publish(
     for (n, bytes) in chunks.into_iter().enumerate() {
         files.push((format!("store-{n}.{hash}.json"), bytes));
     }
-    let facet_bytes = facets(documents, unit_names);
+    let facet_bytes = facets(documents, fields, levels, unit_names);
     let facets = format!("facets.{}.bin", content_hash(&facet_bytes));
     files.push((facets.clone(), facet_bytes));
     let length_bytes = lengths_file(&index.lengths);
@@ -534,8 +617,6 @@ pub fn publish(
         url_prefix,
         facets,
         lengths,
-        fields,
-        levels,
         synonyms: synonym_table(synonyms),
         fillers: words(FILLERS).collect::<Vec<_>>().join(" "),
         popular,
@@ -673,12 +754,15 @@ fn encode_set(out: &mut Vec<u8>, docs: &[u32], documents: usize) {
 
 /// Unit names; the distinct unit lists; then per document its field, level, online service and
 /// unit list.
-fn facets(documents: &[Document], unit_names: &[String]) -> Vec<u8> {
+fn facets(documents: &[Document], fields: &[String], levels: &[String], unit_names: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
-    varint(&mut out, unit_names.len() as u64);
-    for name in unit_names {
-        varint(&mut out, name.len() as u64);
-        out.extend_from_slice(name.as_bytes());
+    // The filters' choices are read only when a visitor opens the filters, never for a query.
+    for names in [fields, levels, unit_names] {
+        varint(&mut out, names.len() as u64);
+        for name in names {
+            varint(&mut out, name.len() as u64);
+            out.extend_from_slice(name.as_bytes());
+        }
     }
     let mut groups: BTreeMap<&[usize], usize> = BTreeMap::new();
     let mut group_list: Vec<&[usize]> = Vec::new();
@@ -841,6 +925,10 @@ mod tests {
         assert_eq!(manifest["synonyms"]["bang lai"], serde_json::json!(["giay phep lai xe", "giay phep dieu khien"]));
         assert_eq!(manifest["synonyms"]["so do"], serde_json::json!(["giay chung nhan quyen su dung dat"]));
         assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
+        // "mất bao lâu" asks how long, so it is left out of the query (not "mất", lost).
+        assert_eq!(manifest["synonyms"]["mat bao lau"], serde_json::json!([]));
+        // Five names are too few for a word to be common.
+        assert_eq!(manifest["common"], "");
         let lengths = manifest["lengths"].as_str().expect("lengths");
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
@@ -867,6 +955,20 @@ mod tests {
         let error = load_synonyms(&root).expect_err("unknown key");
         assert_eq!(error.place.line, 1);
         std::fs::remove_dir_all(&root).ok();
+    }
+
+    #[test]
+    fn common_terms_are_those_in_one_name_in_fifty_commonest_first() {
+        let names: Vec<String> = (0..200)
+            .map(|i| match i % 4 {
+                0 => format!("Cấp lại giấy số{i}"),
+                _ => format!("Cấp giấy tờ{i}"),
+            })
+            .collect();
+        let documents: Vec<Document> = names.iter().map(|n| document(n, &[], "", &[])).collect();
+        let index = Index::new(&documents);
+        // "cap" and "giay" are in all 200 names, "lai" in 50; each numbered word in one.
+        assert_eq!(common_terms(&index, documents.len()), ["cap", "giay", "lai"]);
     }
 
     #[test]

@@ -163,7 +163,9 @@
 
   function parseFacets(buffer) {
     var r = new Reader(buffer), i, j, n, size;
-    var f = { units: [], groups: [] };
+    var f = { fields: [], levels: [], units: [], groups: [] };
+    for (i = 0, n = r.varint(); i < n; i++) f.fields.push(r.text());
+    for (i = 0, n = r.varint(); i < n; i++) f.levels.push(r.text());
     for (i = 0, n = r.varint(); i < n; i++) f.units.push(r.text());
     for (i = 0, n = r.varint(); i < n; i++) {
       var group = [];
@@ -221,6 +223,8 @@
         if (wordings) break;
       }
       if (!n) n = 1;
+      // A phrase that only asks how, where or how long: left out.
+      if (wordings && !wordings.length) { i += n; continue; }
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
@@ -235,7 +239,8 @@
     }
     // A long query (a whole name pasted) reads at most LOOKUPS words: the commonest words go
     // first, their groups kept as gaps so the words around them still count as side by side.
-    var extra = order.length - LOOKUPS, dropped = {};
+    // A short query is left whole, however many words its everyday phrases add.
+    var extra = folded.length > LOOKUPS ? order.length - LOOKUPS : 0, dropped = {};
     manifest.commonest.forEach(function (w) {
       [w, w + '*'].forEach(function (key) {
         if (extra > 0 && lookups[key]) { dropped[key] = true; extra--; }
@@ -523,8 +528,8 @@
       .then(function (f) {
         if (!facets) {
           facets = f;
-          manifest.fields.forEach(function (name, i) { option(selects.field, i, name); });
-          manifest.levels.forEach(function (name, i) { option(selects.level, i, name); });
+          f.fields.forEach(function (name, i) { option(selects.field, i, name); });
+          f.levels.forEach(function (name, i) { option(selects.level, i, name); });
           f.units.forEach(function (name, i) { option(selects.unit, i, name); });
           selects.field.value = filter.field;
           selects.level.value = filter.level;
@@ -608,7 +613,7 @@
     if (!window.history || !history.replaceState) return;
     var params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value.trim());
-    if (filter.field !== '' && manifest) params.set('linh-vuc', manifest.fields[filter.field]);
+    if (filter.field !== '' && facets) params.set('linh-vuc', facets.fields[filter.field]);
     if (filter.level !== '') params.set('cap', filter.level);
     if (filter.unit !== '' && facets) params.set('don-vi', facets.units[filter.unit]);
     if (filter.online) params.set('truc-tuyen', '1');
@@ -685,7 +690,7 @@
   if (wantField || wantUnit || filter.level || filter.online) {
     details.open = true;
     start = loadFacets().then(function (f) {
-      var field = manifest.fields.indexOf(wantField || '');
+      var field = f.fields.indexOf(wantField || '');
       var unit = f.units.indexOf(wantUnit || '');
       filter.field = field >= 0 ? String(field) : '';
       filter.unit = unit >= 0 ? String(unit) : '';
