@@ -40,8 +40,9 @@ pub struct Report {
 }
 
 /// Loads and checks a site; the site comes back only when nothing is wrong enough to stop.
-pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
-    let loaded = load::load(root);
+/// With a `cache` (the preview), files unchanged since the previous load are not parsed again.
+pub fn load_and_check(root: &Path, cache: Option<&mut load::Cache>) -> (Option<(Site, Links)>, Diagnostics) {
+    let loaded = load::load(root, cache);
     let mut diagnostics = loaded.diagnostics;
     if !loaded.cross_check {
         return (None, diagnostics);

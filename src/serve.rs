@@ -82,6 +82,8 @@ struct Shared {
     generation: AtomicU64,
     /// One write of the output folder at a time.
     writing: Mutex<()>,
+    /// The parsed source files of the previous reload: a save re-reads only what changed.
+    cache: Mutex<crate::load::Cache>,
 }
 
 impl Shared {
@@ -91,9 +93,19 @@ impl Shared {
 }
 
 /// Loads and checks the site and prepares its render plan: the slow part of a render that
-/// every page needs. On failure, the errors as plain text and for the terminal.
-fn load(root: &Path, color: bool, log: &mut String) -> Result<Loaded, String> {
-    let (site, diagnostics) = crate::load_and_check(root);
+/// every page needs. Only the files changed since the previous load are parsed (`cache`), and
+/// the search index of `previous` is reused when it would come out the same. On failure, the
+/// errors as plain text and for the terminal.
+fn load(
+    root: &Path,
+    cache: &mut crate::load::Cache,
+    previous: Option<&Loaded>,
+    color: bool,
+    log: &mut String,
+) -> Result<Loaded, String> {
+    let started = Instant::now();
+    let (site, diagnostics) = crate::load_and_check(root, Some(cache));
+    let checked = Instant::now();
     let summary = diagnostics.summary();
     let has_errors = diagnostics.has_errors();
     let warnings = !diagnostics.is_empty();
@@ -108,8 +120,17 @@ fn load(root: &Path, color: bool, log: &mut String) -> Result<Loaded, String> {
         log.push_str(&format!("Kết quả kiểm tra: {summary}\n"));
     }
     match Theme::load(&site.root, &site.config.theme) {
-        Ok(theme) => match Plan::new(&site, &links, &theme) {
-            Ok(plan) => Ok(Loaded { site, links, theme, plan }),
+        Ok(theme) => match Plan::after(&site, &links, &theme, previous.map(|p| &p.plan)) {
+            Ok(plan) => {
+                if std::env::var_os("CONGKHAI_PREVIEW_TIMING").is_some() {
+                    eprintln!(
+                        "preview-reload-parts: load and check {:.3} s, plan {:.3} s",
+                        (checked - started).as_secs_f64(),
+                        checked.elapsed().as_secs_f64()
+                    );
+                }
+                Ok(Loaded { site, links, theme, plan })
+            }
             Err(problem) => Err(failure(root, vec![problem], color, log)),
         },
         Err(problems) => Err(failure(root, problems, color, log)),
@@ -234,7 +255,10 @@ fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut log = String::new();
-    let loaded = load(root, color, &mut log);
+    let previous = shared.lock().current.clone();
+    let mut cache = shared.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let loaded = load(root, &mut cache, previous.as_deref(), color, &mut log);
+    drop((cache, previous));
     eprint!("{log}");
     let generation = {
         let mut state = shared.lock();
@@ -289,6 +313,7 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
         rendered: Condvar::new(),
         generation: AtomicU64::new(0),
         writing: Mutex::new(()),
+        cache: Mutex::new(crate::load::Cache::default()),
     });
     // The baseline is taken before the first build, so a save made at any moment after it is seen.
     let baseline = snapshot(root);

@@ -10,9 +10,21 @@ use crate::search::{self, Document, FIELD, KEYWORDS, NAME, PAPERS};
 
 const LEVELS: [Level; 4] = [Level::Central, Level::Province, Level::District, Level::Commune];
 
-/// The index files, and the manifest's address for the pages that carry the search box.
-/// Fails only on a wrong `content/search.yaml`.
-pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
+/// The search index files and the address of their manifest, which every page with the search
+/// box links to.
+pub struct SearchIndex {
+    pub files: Vec<Output>,
+    pub manifest: String,
+    /// Everything the files are made from, written out in full when `keep` was asked (the
+    /// preview): a later index reuses the files when a save leaves this unchanged (most saves
+    /// change nothing that search reads).
+    inputs: Option<String>,
+}
+
+/// The index files, and the manifest's address for the pages that carry the search box. With
+/// `keep`, what they are made from is kept, and the files of `previous` are reused when they
+/// were made from the same. Fails only on a wrong `content/search.yaml`.
+pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<SearchIndex, Diagnostic> {
     let site = ctx.site;
     let synonyms = search::load_synonyms(&site.root)?;
     // Dossiers received per procedure code, to name the most-used when a search finds nothing.
@@ -57,8 +69,14 @@ pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
     let fields: Vec<String> = ctx.links.fields.iter().map(|f| f.name.clone()).collect();
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
-    let published = search::publish(&documents, &ctx.url("/thu-tuc/"), &fields, &levels, &units, &synonyms);
-    let outputs =
+    let prefix = ctx.url("/thu-tuc/");
+    let inputs = keep.then(|| format!("{documents:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}"));
+    if let Some(previous) = previous.filter(|p| inputs.is_some() && p.inputs == inputs) {
+        let files = previous.files.iter().map(|o| Output { path: o.path.clone(), bytes: o.bytes.clone() }).collect();
+        return Ok(SearchIndex { files, manifest: previous.manifest.clone(), inputs });
+    }
+    let published = search::publish(&documents, &prefix, &fields, &levels, &units, &synonyms);
+    let files =
         published.files.into_iter().map(|(name, bytes)| Output { path: format!("tim-kiem/{name}"), bytes }).collect();
-    Ok((outputs, ctx.url(&format!("/tim-kiem/{}", published.manifest))))
+    Ok(SearchIndex { files, manifest: ctx.url(&format!("/tim-kiem/{}", published.manifest)), inputs })
 }
