@@ -35,7 +35,7 @@ background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sa
 #congkhai-loi pre{white-space:pre-wrap;font:14px/1.45 monospace;margin:0}\n";
 
 /// How often the source folders are looked at.
-const POLL: Duration = Duration::from_millis(100);
+const POLL: Duration = Duration::from_millis(50);
 
 /// Requests served at the same time: one slow reader must not hold up the page or the reload
 /// check, and a flood of connections must not start unbounded threads.
@@ -210,8 +210,11 @@ fn render_current(shared: &Shared, out: &Path, color: bool, started: Instant, ge
             if stale() {
                 return;
             }
-            match crate::write_files(&loaded.site, out, files.iter().map(|(path, bytes)| (path.as_str(), &bytes[..]))) {
-                Ok(()) => {
+            // A newer save stops the write too: the reload gets the cores and the disk.
+            let written = files.iter().map(|(path, bytes)| (path.as_str(), &bytes[..]));
+            match crate::write_files(&loaded.site, out, written, &stale) {
+                Ok(false) => return,
+                Ok(true) => {
                     let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
                     log.push_str(&format!(
                         "Đã tạo {} trang trong {seconds} s\n",
