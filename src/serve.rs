@@ -5,9 +5,10 @@
 //! Everything the preview adds (the reload script, the overlay) is injected into the HTML as
 //! it is served, never into the built files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
@@ -375,11 +376,15 @@ fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
 
 /// Polls the source folders and rebuilds after a change (a save often comes as several writes,
 /// so it waits until the folders have been still for one poll).
-fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: BTreeMap<PathBuf, (SystemTime, u64)>) {
+fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: Snapshot) {
     let mut seen = baseline;
+    let mut cost = Duration::ZERO;
     loop {
-        std::thread::sleep(POLL);
+        // On a very large site a look takes a while: never spend more than a third of a core.
+        std::thread::sleep(POLL.max(cost * 2));
+        let looked = Instant::now();
         let now = snapshot(root);
+        cost = looked.elapsed();
         if now == seen {
             continue;
         }
@@ -401,14 +406,19 @@ fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: B
     }
 }
 
-/// Every watched file with its modification time and size.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, u64)> {
-    let mut files = BTreeMap::new();
+/// Every watched file with its modification time and size, in walking order.
+type Snapshot = Vec<(OsString, SystemTime, u64)>;
+
+/// The watched files now. Paths are kept as plain strings of bytes, so comparing two
+/// snapshots (every poll) compares bytes, not path components.
+fn snapshot(root: &Path) -> Snapshot {
+    let mut files = Vec::new();
     for folder in ["content", "procedures", "themes"] {
-        for entry in walkdir::WalkDir::new(root.join(folder)).into_iter().filter_map(Result::ok) {
+        let walk = walkdir::WalkDir::new(root.join(folder)).sort_by_file_name();
+        for entry in walk.into_iter().filter_map(Result::ok) {
             if let Ok(meta) = entry.metadata() {
                 let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-                files.insert(entry.into_path(), (modified, meta.len()));
+                files.push((entry.into_path().into_os_string(), modified, meta.len()));
             }
         }
     }
