@@ -15,10 +15,32 @@ const LEVELS: [Level; 4] = [Level::Central, Level::Province, Level::District, Le
 pub struct SearchIndex {
     pub files: Vec<Output>,
     pub manifest: String,
-    /// Everything the files are made from, written out in full when `keep` was asked (the
-    /// preview): a later index reuses the files when a save leaves this unchanged (most saves
+    /// A fingerprint of everything the files are made from, when `keep` was asked (the
+    /// preview): a later index reuses the files when a save leaves it unchanged (most saves
     /// change nothing that search reads).
-    inputs: Option<String>,
+    inputs: Option<Fingerprint>,
+}
+
+/// The debug text of some values, hashed as it is written rather than kept (at 10,000
+/// procedures it is megabytes), with its length: two different texts match by chance with a
+/// probability of about 2⁻⁶⁴, and only the preview relies on it.
+#[derive(PartialEq)]
+struct Fingerprint(u64, usize);
+
+impl Fingerprint {
+    fn of(values: std::fmt::Arguments) -> Fingerprint {
+        struct Hashing(std::hash::DefaultHasher, usize);
+        impl std::fmt::Write for Hashing {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                std::hash::Hasher::write(&mut self.0, text.as_bytes());
+                self.1 += text.len();
+                Ok(())
+            }
+        }
+        let mut hashing = Hashing(std::hash::DefaultHasher::new(), 0);
+        let _ = std::fmt::write(&mut hashing, values);
+        Fingerprint(std::hash::Hasher::finish(&hashing.0), hashing.1)
+    }
 }
 
 /// The index files, and the manifest's address for the pages that carry the search box. With
@@ -70,7 +92,8 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
     let prefix = ctx.url("/thu-tuc/");
-    let inputs = keep.then(|| format!("{documents:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}"));
+    let inputs =
+        keep.then(|| Fingerprint::of(format_args!("{documents:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}")));
     if let Some(previous) = previous.filter(|p| inputs.is_some() && p.inputs == inputs) {
         let files = previous.files.iter().map(|o| Output { path: o.path.clone(), bytes: o.bytes.clone() }).collect();
         return Ok(SearchIndex { files, manifest: previous.manifest.clone(), inputs });
