@@ -388,14 +388,15 @@ fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: S
         if now == seen {
             continue;
         }
+        // Still for 30 ms: only the files that changed are looked at again (a full look can
+        // take longer than the wait on a large site); if any moved on, look at everything again.
         let mut settled = now;
         loop {
             std::thread::sleep(Duration::from_millis(30));
-            let again = snapshot(root);
-            if again == settled {
+            if changed(&seen, &settled).iter().all(|(path, stamp)| stamp_of(Path::new(path)) == *stamp) {
                 break;
             }
-            settled = again;
+            settled = snapshot(root);
         }
         seen = settled;
         eprintln!("Đã thấy thay đổi, đang tạo lại…");
@@ -408,6 +409,23 @@ fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: S
 
 /// Every watched file with its modification time and size, in walking order.
 type Snapshot = Vec<(OsString, SystemTime, u64)>;
+
+/// The paths that differ between two snapshots, each with its stamp in `after` (`None`: gone).
+fn changed<'a>(before: &'a Snapshot, after: &'a Snapshot) -> Vec<(&'a OsString, Option<(SystemTime, u64)>)> {
+    let old: HashMap<&OsString, (SystemTime, u64)> = before.iter().map(|(p, t, n)| (p, (*t, *n))).collect();
+    let new: HashMap<&OsString, (SystemTime, u64)> = after.iter().map(|(p, t, n)| (p, (*t, *n))).collect();
+    let mut paths: Vec<_> =
+        after.iter().filter(|(p, t, n)| old.get(p) != Some(&(*t, *n))).map(|(p, t, n)| (p, Some((*t, *n)))).collect();
+    paths.extend(before.iter().filter(|(p, _, _)| !new.contains_key(p)).map(|(p, _, _)| (p, None)));
+    paths
+}
+
+/// A file's modification time and size now (`None` when it is gone), read as the walk in
+/// [`snapshot`] reads it (a link's own, not its target's).
+fn stamp_of(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    Some((meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()))
+}
 
 /// The watched files now. Paths are kept as plain strings of bytes, so comparing two
 /// snapshots (every poll) compares bytes, not path components.
@@ -569,6 +587,17 @@ mod tests {
         assert_eq!(file_path("/th%E1%BB%A7/").as_deref(), Some("thủ/index.html"));
         assert!(file_path("/../etc/passwd").is_none());
         assert!(file_path("/%2e%2e/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn changed_paths_are_the_modified_the_new_and_the_gone() {
+        let at = |s: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(s);
+        let before: Snapshot = vec![("a".into(), at(1), 10), ("b".into(), at(1), 10), ("c".into(), at(1), 10)];
+        let after: Snapshot = vec![("a".into(), at(1), 10), ("b".into(), at(2), 10), ("d".into(), at(2), 5)];
+        let found: Vec<(String, Option<(SystemTime, u64)>)> =
+            changed(&before, &after).into_iter().map(|(p, stamp)| (p.to_string_lossy().into_owned(), stamp)).collect();
+        assert_eq!(found, vec![("b".into(), Some((at(2), 10))), ("d".into(), Some((at(2), 5))), ("c".into(), None)]);
+        assert!(changed(&after, &after).is_empty());
     }
 
     #[test]
