@@ -120,14 +120,19 @@ fn load(
     if warnings && !has_errors {
         log.push_str(&format!("Kết quả kiểm tra: {summary}\n"));
     }
-    match Theme::load(&site.root, &site.config.theme) {
+    let reported = Instant::now();
+    let theme = Theme::load(&site.root, &site.config.theme);
+    let themed = Instant::now();
+    match theme {
         Ok(theme) => match Plan::after(&site, &links, &theme, previous.map(|p| &p.plan)) {
             Ok(plan) => {
                 if std::env::var_os("CONGKHAI_PREVIEW_TIMING").is_some() {
                     eprintln!(
-                        "preview-reload-parts: load and check {:.3} s, plan {:.3} s",
+                        "preview-reload-parts: load and check {:.3} s, messages {:.3} s, theme {:.3} s, plan {:.3} s",
                         (checked - started).as_secs_f64(),
-                        checked.elapsed().as_secs_f64()
+                        (reported - checked).as_secs_f64(),
+                        (themed - reported).as_secs_f64(),
+                        themed.elapsed().as_secs_f64()
                     );
                 }
                 Ok(Loaded { site, links, theme, plan })

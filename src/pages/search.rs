@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::procedure::row;
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
@@ -24,7 +26,7 @@ pub struct SearchIndex {
 /// The debug text of some values, hashed as it is written rather than kept (at 10,000
 /// procedures it is megabytes), with its length: two different texts match by chance with a
 /// probability of about 2⁻⁶⁴, and only the preview relies on it.
-#[derive(PartialEq)]
+#[derive(Debug, PartialEq)]
 struct Fingerprint(u64, usize);
 
 impl Fingerprint {
@@ -59,7 +61,7 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
     let documents: Vec<Document> = ctx
         .links
         .by_name
-        .iter()
+        .par_iter()
         .map(|&p| {
             let procedure = &site.procedures[p];
             let row = row(ctx, p);
@@ -92,8 +94,10 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
     let prefix = ctx.url("/thu-tuc/");
-    let inputs =
-        keep.then(|| Fingerprint::of(format_args!("{documents:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}")));
+    let inputs = keep.then(|| {
+        let each: Vec<Fingerprint> = documents.par_iter().map(|d| Fingerprint::of(format_args!("{d:?}"))).collect();
+        Fingerprint::of(format_args!("{each:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}"))
+    });
     if let Some(previous) = previous.filter(|p| inputs.is_some() && p.inputs == inputs) {
         let files = previous.files.iter().map(|o| Output { path: o.path.clone(), bytes: o.bytes.clone() }).collect();
         return Ok(SearchIndex { files, manifest: previous.manifest.clone(), inputs });
