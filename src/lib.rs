@@ -40,8 +40,9 @@ pub struct Report {
 }
 
 /// Loads and checks a site; the site comes back only when nothing is wrong enough to stop.
-pub fn load_and_check(root: &Path) -> (Option<(Site, Links)>, Diagnostics) {
-    let loaded = load::load(root);
+/// With a `cache` (the preview), files unchanged since the previous load are not parsed again.
+pub fn load_and_check(root: &Path, cache: Option<&mut load::Cache>) -> (Option<(Site, Links)>, Diagnostics) {
+    let loaded = load::load(root, cache);
     let mut diagnostics = loaded.diagnostics;
     if !loaded.cross_check {
         return (None, diagnostics);
@@ -58,17 +59,22 @@ pub fn build(site: &Site, links: &Links, out: &Path) -> Result<Report, Vec<Diagn
 
 /// Writes files already rendered (path relative to the output root, bytes) into `out`, with
 /// the same guarantees as [`build`]: the folder is replaced only when every file was written.
+/// Returns `Ok(false)`, leaving `out` as it was, when `stop` says so before the last file.
 pub fn write_files<'a>(
     site: &Site,
     out: &Path,
     files: impl Iterator<Item = (&'a str, &'a [u8])>,
-) -> Result<(), Diagnostic> {
+    stop: &dyn Fn() -> bool,
+) -> Result<bool, Diagnostic> {
     let out = write::check_out_dir(&site.root, out)?;
     let staging = write::Staging::begin(&out)?;
     for (path, bytes) in files {
+        if stop() {
+            return Ok(false);
+        }
         staging.write(path, bytes)?;
     }
-    staging.commit().map(|_| ())
+    staging.commit().map(|_| true)
 }
 
 /// Like [`build`], calling `progress` with the number of files written so far after each one.

@@ -259,7 +259,7 @@ fn vietnamese_help(command: clap::Command, top: bool) -> clap::Command {
 
 /// Loads and checks, printing every diagnostic; the site comes back when it may be built.
 fn check(root: &Path, warnings: WarningMode) -> Option<(congkhai::Site, congkhai::Links)> {
-    let (site, diagnostics) = congkhai::load_and_check(root);
+    let (site, diagnostics) = congkhai::load_and_check(root, None);
     let summary = diagnostics.summary();
     let has_errors = diagnostics.has_errors();
     let is_empty = diagnostics.is_empty();

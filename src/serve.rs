@@ -5,9 +5,10 @@
 //! Everything the preview adds (the reload script, the overlay) is injected into the HTML as
 //! it is served, never into the built files.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
@@ -35,7 +36,7 @@ background:rgba(30,0,0,.94);color:#fff;padding:1.5rem;font:15px/1.5 system-ui,sa
 #congkhai-loi pre{white-space:pre-wrap;font:14px/1.45 monospace;margin:0}\n";
 
 /// How often the source folders are looked at.
-const POLL: Duration = Duration::from_millis(100);
+const POLL: Duration = Duration::from_millis(50);
 
 /// Requests served at the same time: one slow reader must not hold up the page or the reload
 /// check, and a flood of connections must not start unbounded threads.
@@ -82,6 +83,8 @@ struct Shared {
     generation: AtomicU64,
     /// One write of the output folder at a time.
     writing: Mutex<()>,
+    /// The parsed source files of the previous reload: a save re-reads only what changed.
+    cache: Mutex<crate::load::Cache>,
 }
 
 impl Shared {
@@ -91,9 +94,19 @@ impl Shared {
 }
 
 /// Loads and checks the site and prepares its render plan: the slow part of a render that
-/// every page needs. On failure, the errors as plain text and for the terminal.
-fn load(root: &Path, color: bool, log: &mut String) -> Result<Loaded, String> {
-    let (site, diagnostics) = crate::load_and_check(root);
+/// every page needs. Only the files changed since the previous load are parsed (`cache`), and
+/// the search index of `previous` is reused when it would come out the same. On failure, the
+/// errors as plain text and for the terminal.
+fn load(
+    root: &Path,
+    cache: &mut crate::load::Cache,
+    previous: Option<&Loaded>,
+    color: bool,
+    log: &mut String,
+) -> Result<Loaded, String> {
+    let started = Instant::now();
+    let (site, diagnostics) = crate::load_and_check(root, Some(cache));
+    let checked = Instant::now();
     let summary = diagnostics.summary();
     let has_errors = diagnostics.has_errors();
     let warnings = !diagnostics.is_empty();
@@ -107,9 +120,23 @@ fn load(root: &Path, color: bool, log: &mut String) -> Result<Loaded, String> {
     if warnings && !has_errors {
         log.push_str(&format!("Kết quả kiểm tra: {summary}\n"));
     }
-    match Theme::load(&site.root, &site.config.theme) {
-        Ok(theme) => match Plan::new(&site, &links, &theme) {
-            Ok(plan) => Ok(Loaded { site, links, theme, plan }),
+    let reported = Instant::now();
+    let theme = Theme::load(&site.root, &site.config.theme);
+    let themed = Instant::now();
+    match theme {
+        Ok(theme) => match Plan::after(&site, &links, &theme, previous.map(|p| &p.plan)) {
+            Ok(plan) => {
+                if std::env::var_os("CONGKHAI_PREVIEW_TIMING").is_some() {
+                    eprintln!(
+                        "preview-reload-parts: load and check {:.3} s, messages {:.3} s, theme {:.3} s, plan {:.3} s",
+                        (checked - started).as_secs_f64(),
+                        (reported - checked).as_secs_f64(),
+                        (themed - reported).as_secs_f64(),
+                        themed.elapsed().as_secs_f64()
+                    );
+                }
+                Ok(Loaded { site, links, theme, plan })
+            }
             Err(problem) => Err(failure(root, vec![problem], color, log)),
         },
         Err(problems) => Err(failure(root, problems, color, log)),
@@ -189,8 +216,11 @@ fn render_current(shared: &Shared, out: &Path, color: bool, started: Instant, ge
             if stale() {
                 return;
             }
-            match crate::write_files(&loaded.site, out, files.iter().map(|(path, bytes)| (path.as_str(), &bytes[..]))) {
-                Ok(()) => {
+            // A newer save stops the write too: the reload gets the cores and the disk.
+            let written = files.iter().map(|(path, bytes)| (path.as_str(), &bytes[..]));
+            match crate::write_files(&loaded.site, out, written, &stale) {
+                Ok(false) => return,
+                Ok(true) => {
                     let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
                     log.push_str(&format!(
                         "Đã tạo {} trang trong {seconds} s\n",
@@ -234,7 +264,10 @@ fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut log = String::new();
-    let loaded = load(root, color, &mut log);
+    let previous = shared.lock().current.clone();
+    let mut cache = shared.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let loaded = load(root, &mut cache, previous.as_deref(), color, &mut log);
+    drop((cache, previous));
     eprint!("{log}");
     let generation = {
         let mut state = shared.lock();
@@ -289,6 +322,7 @@ pub fn serve(root: &Path, out: &Path, port: u16, on_ready: impl FnOnce(&str)) ->
         rendered: Condvar::new(),
         generation: AtomicU64::new(0),
         writing: Mutex::new(()),
+        cache: Mutex::new(crate::load::Cache::default()),
     });
     // The baseline is taken before the first build, so a save made at any moment after it is seen.
     let baseline = snapshot(root);
@@ -347,22 +381,27 @@ fn port_problem(port: u16, address: &str, error: &str) -> Diagnostic {
 
 /// Polls the source folders and rebuilds after a change (a save often comes as several writes,
 /// so it waits until the folders have been still for one poll).
-fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: BTreeMap<PathBuf, (SystemTime, u64)>) {
+fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: Snapshot) {
     let mut seen = baseline;
+    let mut cost = Duration::ZERO;
     loop {
-        std::thread::sleep(POLL);
+        // On a very large site a look takes a while: never spend more than a third of a core.
+        std::thread::sleep(POLL.max(cost * 2));
+        let looked = Instant::now();
         let now = snapshot(root);
+        cost = looked.elapsed();
         if now == seen {
             continue;
         }
+        // Still for 30 ms: only the files that changed are looked at again (a full look can
+        // take longer than the wait on a large site); if any moved on, look at everything again.
         let mut settled = now;
         loop {
             std::thread::sleep(Duration::from_millis(30));
-            let again = snapshot(root);
-            if again == settled {
+            if changed(&seen, &settled).iter().all(|(path, stamp)| stamp_of(Path::new(path)) == *stamp) {
                 break;
             }
-            settled = again;
+            settled = snapshot(root);
         }
         seen = settled;
         eprintln!("Đã thấy thay đổi, đang tạo lại…");
@@ -373,14 +412,36 @@ fn watch(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, baseline: B
     }
 }
 
-/// Every watched file with its modification time and size.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, u64)> {
-    let mut files = BTreeMap::new();
+/// Every watched file with its modification time and size, in walking order.
+type Snapshot = Vec<(OsString, SystemTime, u64)>;
+
+/// The paths that differ between two snapshots, each with its stamp in `after` (`None`: gone).
+fn changed<'a>(before: &'a Snapshot, after: &'a Snapshot) -> Vec<(&'a OsString, Option<(SystemTime, u64)>)> {
+    let old: HashMap<&OsString, (SystemTime, u64)> = before.iter().map(|(p, t, n)| (p, (*t, *n))).collect();
+    let new: HashMap<&OsString, (SystemTime, u64)> = after.iter().map(|(p, t, n)| (p, (*t, *n))).collect();
+    let mut paths: Vec<_> =
+        after.iter().filter(|(p, t, n)| old.get(p) != Some(&(*t, *n))).map(|(p, t, n)| (p, Some((*t, *n)))).collect();
+    paths.extend(before.iter().filter(|(p, _, _)| !new.contains_key(p)).map(|(p, _, _)| (p, None)));
+    paths
+}
+
+/// A file's modification time and size now (`None` when it is gone), read as the walk in
+/// [`snapshot`] reads it (a link's own, not its target's).
+fn stamp_of(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    Some((meta.modified().unwrap_or(SystemTime::UNIX_EPOCH), meta.len()))
+}
+
+/// The watched files now. Paths are kept as plain strings of bytes, so comparing two
+/// snapshots (every poll) compares bytes, not path components.
+fn snapshot(root: &Path) -> Snapshot {
+    let mut files = Vec::new();
     for folder in ["content", "procedures", "themes"] {
-        for entry in walkdir::WalkDir::new(root.join(folder)).into_iter().filter_map(Result::ok) {
+        let walk = walkdir::WalkDir::new(root.join(folder)).sort_by_file_name();
+        for entry in walk.into_iter().filter_map(Result::ok) {
             if let Ok(meta) = entry.metadata() {
                 let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-                files.insert(entry.into_path(), (modified, meta.len()));
+                files.push((entry.into_path().into_os_string(), modified, meta.len()));
             }
         }
     }
@@ -531,6 +592,17 @@ mod tests {
         assert_eq!(file_path("/th%E1%BB%A7/").as_deref(), Some("thủ/index.html"));
         assert!(file_path("/../etc/passwd").is_none());
         assert!(file_path("/%2e%2e/etc/passwd").is_none());
+    }
+
+    #[test]
+    fn changed_paths_are_the_modified_the_new_and_the_gone() {
+        let at = |s: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(s);
+        let before: Snapshot = vec![("a".into(), at(1), 10), ("b".into(), at(1), 10), ("c".into(), at(1), 10)];
+        let after: Snapshot = vec![("a".into(), at(1), 10), ("b".into(), at(2), 10), ("d".into(), at(2), 5)];
+        let found: Vec<(String, Option<(SystemTime, u64)>)> =
+            changed(&before, &after).into_iter().map(|(p, stamp)| (p.to_string_lossy().into_owned(), stamp)).collect();
+        assert_eq!(found, vec![("b".into(), Some((at(2), 10))), ("d".into(), Some((at(2), 5))), ("c".into(), None)]);
+        assert!(changed(&after, &after).is_empty());
     }
 
     #[test]

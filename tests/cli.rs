@@ -104,13 +104,13 @@ fn tiny_site_builds_correct_pages() {
 
     // The permanent link redirects without JavaScript and names the canonical page.
     let short = read(&out, "tt/1.002804/index.html");
-    assert!(short.contains("http-equiv=refresh"));
+    assert!(short.contains("http-equiv=\"refresh\""));
     assert!(short.contains("https://congkhai.example.gov.vn/thu-tuc/cap-doi-giay-phep-lai-xe/"));
 
     // A–Z index in Vietnamese order: C before Đ.
     let list = read(&out, "thu-tuc/index.html");
-    let c = list.find("id=chu-c").expect("letter C");
-    let dd = list.find("id=chu-dd").expect("letter Đ");
+    let c = list.find("id=\"chu-c\"").expect("letter C");
+    let dd = list.find("id=\"chu-dd\"").expect("letter Đ");
     assert!(c < dd);
 
     for path in [
@@ -323,7 +323,7 @@ fn markup_in_every_staff_field_arrives_escaped() {
             .join("index.html"),
     )
     .unwrap();
-    assert!(procedure.contains("&lt;script>alert(1)&lt;/script>"), "names are shown escaped, not dropped");
+    assert!(procedure.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "names are shown escaped, not dropped");
 }
 
 #[test]
@@ -379,7 +379,7 @@ fn slugs_never_depend_on_file_order_and_themes_override_the_built_in_one() {
     assert!(std::fs::read_to_string(style).unwrap().contains("giao diện riêng"));
     // A site under a folder: every link carries the prefix. No unit hotline: the site's.
     let page = read(&out, "thu-tuc/giay-phep-rieng/index.html");
-    assert!(page.contains("href=/congkhai/thu-tuc/"), "links under /congkhai/");
+    assert!(page.contains("href=\"/congkhai/thu-tuc/"), "links under /congkhai/");
     assert!(page.contains("0212 3850 000"));
 }
 
@@ -460,7 +460,7 @@ fn unit_boards_list_every_procedure_with_the_newest_date_and_qr_codes() {
         assert!(board.contains(text), "board lacks {text:?}");
     }
     // 2026-01-15 and 2026-03-02: the newer one, as dd/mm/yyyy.
-    assert!(board.contains("Cập nhật ngày <time datetime=2026-03-02>02/03/2026</time>"), "{board}");
+    assert!(board.contains("Cập nhật ngày <time datetime=\"2026-03-02\">02/03/2026</time>"), "{board}");
     assert!(board.contains("aria-label=\"Mã QR dẫn tới https://congkhai.example.gov.vn/don-vi/so-xay-dung/\""));
     assert!(board.contains("aria-label=\"Mã QR dẫn tới https://motcua.example.gov.vn/tra-cuu\""));
     assert!(!board.contains("Đăng ký khai sinh"), "a commune procedure is not the department's");
@@ -473,13 +473,13 @@ fn unit_boards_list_every_procedure_with_the_newest_date_and_qr_codes() {
 
     // The unit page links its board; /niem-yet/ lists every board; the sitemap has them all.
     assert!(
-        read(&out, "don-vi/so-xay-dung/index.html").contains("href=/don-vi/so-xay-dung/niem-yet/>In bảng niêm yết")
+        read(&out, "don-vi/so-xay-dung/index.html").contains("href=\"/don-vi/so-xay-dung/niem-yet/\">In bảng niêm yết")
     );
     let boards = read(&out, "niem-yet/index.html");
     let sitemap = read(&out, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://congkhai.example.gov.vn/niem-yet/</loc>"));
     for unit in ["so-xay-dung", "cong-an-tinh", "xa-a", "xa-b"] {
-        assert!(boards.contains(&format!("href=/don-vi/{unit}/niem-yet/")), "{unit}");
+        assert!(boards.contains(&format!("href=\"/don-vi/{unit}/niem-yet/\"")), "{unit}");
         assert!(sitemap.contains(&format!("<loc>https://congkhai.example.gov.vn/don-vi/{unit}/niem-yet/</loc>")));
     }
 
@@ -503,18 +503,18 @@ fn dossier_look_up_forms_send_the_code_to_the_configured_address() {
 
     // The site's address on a procedure page.
     let form = form_of(&read(&out, "thu-tuc/cap-doi-giay-phep-lai-xe/index.html"));
-    assert!(form.contains("action=https://motcua.example.gov.vn/tra-cuu"), "{form}");
-    assert!(!form.contains("method=post"), "a plain GET form (the default method): {form}");
-    assert!(form.contains("name=ma"), "{form}");
+    assert!(form.contains("action=\"https://motcua.example.gov.vn/tra-cuu\""), "{form}");
+    assert!(!form.contains("method=\"post\""), "a plain GET form (the default method): {form}");
+    assert!(form.contains("name=\"ma\""), "{form}");
     assert!(!form.contains("{ma}"), "{form}");
 
     // A unit's own address, with its fixed parameter as a hidden field.
     let form = form_of(&read(&out, "don-vi/xa-a/index.html"));
-    assert!(form.contains("action=https://xa-a.example.gov.vn/ho-so"), "{form}");
-    assert!(form.contains("name=ma"), "{form}");
-    assert!(form.contains("name=loai") && form.contains("value=tra-cuu"), "{form}");
+    assert!(form.contains("action=\"https://xa-a.example.gov.vn/ho-so\""), "{form}");
+    assert!(form.contains("name=\"ma\""), "{form}");
+    assert!(form.contains("name=\"loai\"") && form.contains("value=\"tra-cuu\""), "{form}");
 
     // Every commune does birth registration, but only one has its own system: the site's.
     let form = form_of(&read(&out, "thu-tuc/dang-ky-khai-sinh/index.html"));
-    assert!(form.contains("action=https://motcua.example.gov.vn/tra-cuu"), "{form}");
+    assert!(form.contains("action=\"https://motcua.example.gov.vn/tra-cuu\""), "{form}");
 }

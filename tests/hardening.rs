@@ -577,7 +577,7 @@ fn every_page_has_a_content_security_policy_and_no_inline_script() {
         pages += 1;
         let html = fs::read_to_string(entry.path()).unwrap();
         assert!(
-            html.contains("http-equiv=Content-Security-Policy")
+            html.contains("http-equiv=\"Content-Security-Policy\"")
                 || html.contains("http-equiv=\"Content-Security-Policy\""),
             "{}",
             entry.path().display()

@@ -232,7 +232,7 @@ fn each_case_has_its_time_and_fee_in_the_key_facts_and_its_papers_under_its_head
         "key facts",
     );
     assert!(page.contains("href=#truong-hop-1") || page.contains("href=\"#truong-hop-1\""));
-    let papers = text(&page[page.find("id=h-ho-so").expect("papers")..]);
+    let papers = text(&page[page.find("id=\"h-ho-so\"").expect("papers")..]);
     in_order(
         &papers,
         &[

@@ -71,8 +71,8 @@ fn published_figures_are_shown_computed_and_flagged() {
     // Lâm Hà 2022: 59.376 of 60.098 resolved early or on time.
     assert!(district.contains("60.615") && district.contains("60.098") && district.contains("98,80%"), "Lâm Hà 2022");
     assert!(district.contains("Số liệu kỳ 6 tháng đầu năm 2023 không khớp: chênh lệch 875 hồ sơ"));
-    assert!(district.contains("id=bieu-do-6-t"), "a chart of the half-years");
-    assert!(district.contains("id=bieu-do-12-t"), "one year alone still gets its chart");
+    assert!(district.contains("id=\"bieu-do-6-t\""), "a chart of the half-years");
+    assert!(district.contains("id=\"bieu-do-12-t\""), "one year alone still gets its chart");
     assert!(district.contains("tỷ lệ hồ sơ giải quyết trễ hạn theo năm"), "the chart plots the late share");
     // Empty cell: satisfaction not reported, shown as not reported rather than 0.
     assert!(!district.contains("0,00%"));
@@ -116,7 +116,7 @@ fn published_figures_are_shown_computed_and_flagged() {
 fn unit_results_section_snapshot() {
     let (_dir, out, _) = build("results-ok");
     let html = read(&out, "don-vi/xa-a/index.html");
-    let start = html.find("<section aria-labelledby=h-ket-qua>").expect("results section");
+    let start = html.find("<section aria-labelledby=\"h-ket-qua\">").expect("results section");
     let end = start + html[start..].find("</section>").unwrap() + "</section>".len();
     let mut section = html[start..end].to_string();
     for tag in ["<tr", "<figure", "<table", "<h3", "<ul", "<li", "<rect", "<text"] {

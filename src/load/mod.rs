@@ -6,14 +6,16 @@ mod procedure;
 pub mod results;
 mod unit;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Place};
 use crate::model::source::SiteSource;
-use crate::model::{Date, Site, SiteConfig, Spot};
+use crate::model::{Date, Procedure, Site, SiteConfig, Spot};
 use crate::yaml::{self, place_of};
 
 /// The site and every problem met while reading it.
@@ -25,8 +27,63 @@ pub struct Loaded {
     pub cross_check: bool,
 }
 
-/// Reads `content/`, `procedures/` and `content/files/` under `root`.
-pub fn load(root: &Path) -> Loaded {
+/// What a file's parse is kept against: its modification time and size.
+pub(crate) type Stamp = (SystemTime, u64);
+
+/// One procedure file, loaded: the procedure and its warnings, or the problems that stopped it.
+type ProcedureLoad = Result<(Procedure, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// Parsed procedure and results files kept from one load to the next (the preview reloads
+/// after every save): a file whose path, modification time and size are the same as last time
+/// is not read again. What comes out is the same as a load without it, diagnostics included.
+#[derive(Default)]
+pub struct Cache {
+    procedures: HashMap<PathBuf, (Stamp, ProcedureLoad)>,
+    results: HashMap<PathBuf, (Stamp, results::FileLoad)>,
+}
+
+/// The stamp of `path`, or `None` when it cannot be read (then the file is never kept).
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Loads each file with `parse`, reusing what `kept` holds for a file unchanged since; `kept`
+/// ends up holding exactly `files`. The stamp is taken before the file is read, so a save
+/// during the read makes the next load read it again.
+pub(crate) fn load_kept<T: Clone + Send>(
+    files: &[PathBuf],
+    kept: Option<&mut HashMap<PathBuf, (Stamp, T)>>,
+    parse: impl Fn(&Path) -> T + Sync,
+) -> Vec<T> {
+    let Some(kept) = kept else { return files.par_iter().map(|file| parse(file)).collect() };
+    let mut previous = std::mem::take(kept);
+    let candidates: Vec<(&PathBuf, Option<(Stamp, T)>)> = files.iter().map(|f| (f, previous.remove(f))).collect();
+    let loaded: Vec<(Option<Stamp>, T)> = candidates
+        .into_par_iter()
+        .map(|(file, candidate)| {
+            let stamp = stamp_of(file);
+            match candidate {
+                Some((was, value)) if stamp == Some(was) => (stamp, value),
+                _ => (stamp, parse(file)),
+            }
+        })
+        .collect();
+    loaded
+        .into_iter()
+        .zip(files)
+        .map(|((stamp, value), file)| {
+            if let Some(stamp) = stamp {
+                kept.insert(file.clone(), (stamp, value.clone()));
+            }
+            value
+        })
+        .collect()
+}
+
+/// Reads `content/`, `procedures/` and `content/files/` under `root`; with a `cache`, only
+/// the procedure and results files changed since the previous load are parsed.
+pub fn load(root: &Path, mut cache: Option<&mut Cache>) -> Loaded {
     let mut diagnostics = Diagnostics::new();
     let content = root.join("content");
     let fence = Fence::new(root);
@@ -90,7 +147,8 @@ pub fn load(root: &Path) -> Loaded {
     ignored_files(root, &mut diagnostics);
 
     let procedure_files = yaml_files_under(&fence, &root.join("procedures"), &mut diagnostics);
-    let results: Vec<_> = procedure_files.par_iter().map(|file| procedure::load_procedure(file)).collect();
+    let results =
+        load_kept(&procedure_files, cache.as_deref_mut().map(|c| &mut c.procedures), procedure::load_procedure);
     let mut procedures = Vec::with_capacity(results.len());
     for (result, file) in results.into_iter().zip(&procedure_files) {
         match result {
@@ -121,8 +179,11 @@ pub fn load(root: &Path) -> Loaded {
             outside.push(problem);
         }
     }
-    let (results, problems) =
-        if outside.is_empty() { results::load_results(&results_dir) } else { (Vec::new(), outside) };
+    let (results, problems) = if outside.is_empty() {
+        results::load_results(&results_dir, cache.map(|c| &mut c.results))
+    } else {
+        (Vec::new(), outside)
+    };
     diagnostics.extend(problems);
     let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
     Loaded { site, diagnostics, cross_check }
@@ -650,5 +711,64 @@ fn placeholder_config() -> SiteConfig {
         targets: None,
         lookup_url: None,
         theme: "default".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy_dir(from: &Path, to: &Path) {
+        for entry in WalkDir::new(from).into_iter().filter_map(Result::ok) {
+            let target = to.join(entry.path().strip_prefix(from).expect("under the fixture"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("make folder");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy file");
+            }
+        }
+    }
+
+    /// The site and its problems, in a form two loads can be compared by.
+    fn shown(loaded: Loaded) -> (String, Vec<Diagnostic>, bool) {
+        (format!("{:?}", loaded.site), loaded.diagnostics.sorted(), loaded.cross_check)
+    }
+
+    #[test]
+    fn a_warm_cache_loads_the_same_as_a_cold_load_after_edits() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("site");
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/results-ok"), &root);
+        let first = root.join("procedures/a.yaml");
+        let text = std::fs::read_to_string(&first).expect("fixture");
+        let other = |code: &str, name: &str| text.replace("1.002804", code).replace("Đổi giấy phép lái xe", name);
+        std::fs::write(root.join("procedures/b.yaml"), other("1.002805", "Cấp giấy phép lái xe")).expect("write");
+        std::fs::write(root.join("procedures/c.yaml"), other("1.002806", "Cấp lại giấy phép lái xe")).expect("write");
+
+        let mut cache = Cache::default();
+        assert_eq!(shown(load(&root, Some(&mut cache))), shown(load(&root, None)));
+
+        // One procedure renamed, one with a mistake, one deleted, one new, one results file
+        // with a bad count; the rest unchanged.
+        std::fs::write(&first, text.replace("Đổi giấy phép lái xe", "Đổi giấy phép lái xe quốc tế")).expect("edit");
+        let b = root.join("procedures/b.yaml");
+        let b_text = std::fs::read_to_string(&b).expect("read");
+        std::fs::write(&b, b_text.replace("level: province", "level: provinse")).expect("edit");
+        std::fs::remove_file(root.join("procedures/c.yaml")).expect("delete");
+        std::fs::write(root.join("procedures/d.yaml"), other("1.002807", "Gia hạn giấy phép lái xe")).expect("write");
+        let results = root.join("content/results/thang.csv");
+        let csv = std::fs::read_to_string(&results).expect("read");
+        std::fs::write(&results, csv.replacen("2026-01,xa-a,,10,", "2026-01,xa-a,,mười,", 1)).expect("edit");
+
+        let (warm, cold) = (shown(load(&root, Some(&mut cache))), shown(load(&root, None)));
+        assert_eq!(warm, cold);
+        assert!(warm.0.contains("Đổi giấy phép lái xe quốc tế") && warm.0.contains("Gia hạn giấy phép lái xe"));
+        assert!(!warm.0.contains("Cấp lại giấy phép lái xe"));
+        assert!(warm.1.iter().any(|d| d.place.file.ends_with("b.yaml")), "{:?}", warm.1);
+        assert!(warm.1.iter().any(|d| d.place.file.ends_with("thang.csv")), "{:?}", warm.1);
+        assert_eq!(cache.procedures.len(), 3);
+
+        // Unchanged since: the same again, from the cache alone.
+        assert_eq!(shown(load(&root, Some(&mut cache))), cold);
     }
 }

@@ -1,6 +1,7 @@
 //! content/results/*.csv → result rows, exactly as FORMAT.md specifies: UTF-8 with or without
 //! BOM, comma or semicolon, columns by name or Vietnamese title in any order, `60.615` counts.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Place, did_you_mean};
@@ -56,8 +57,15 @@ pub fn is_results_file(path: &Path) -> bool {
         .is_some_and(|e| ["csv", "txt", "tsv"].iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Every results file directly in content/results/, sorted.
-pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
+/// One results file, loaded: its rows and its problems.
+pub type FileLoad = (Vec<ResultRow>, Vec<Diagnostic>);
+
+/// Every results file directly in content/results/, sorted; with `kept` (see
+/// [`crate::load::Cache`]), only the files changed since the previous load are read.
+pub fn load_results(
+    dir: &Path,
+    kept: Option<&mut HashMap<PathBuf, (crate::load::Stamp, FileLoad)>>,
+) -> (Vec<ResultRow>, Vec<Diagnostic>) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -71,30 +79,14 @@ pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
     files.sort();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for file in files {
-        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        if size > MAX_FILE_BYTES {
-            problems.push(
-                Diagnostic::error(
-                    Place::file(&file),
-                    format!(
-                        "tệp số liệu quá lớn: {} MB, giới hạn {} MB",
-                        size / (1024 * 1024),
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                )
-                .with_hint("chia số liệu thành nhiều tệp (ví dụ mỗi năm một tệp), hoặc bỏ các dòng theo từng hồ sơ: chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục"),
-            );
-            continue;
-        }
-        match read_source(&file) {
-            Ok(text) => load_file(&file, &text, &mut rows, &mut problems),
-            Err(problem) => problems.push(problem),
-        }
+    for ((mut file_rows, file_problems), file) in crate::load::load_kept(&files, kept, load_one).into_iter().zip(&files)
+    {
+        rows.append(&mut file_rows);
+        problems.extend(file_problems);
         if rows.len() > MAX_ROWS {
             problems.push(
                 Diagnostic::error(
-                    Place::file(&file),
+                    Place::file(file),
                     format!("quá nhiều dòng số liệu: hơn {} dòng trong content/results/", crate::render::format::number(MAX_ROWS as u64)),
                 )
                 .with_hint("chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục; chuyển các tệp cũ hoặc chi tiết ra ngoài content/results/"),
@@ -102,6 +94,32 @@ pub fn load_results(dir: &Path) -> (Vec<ResultRow>, Vec<Diagnostic>) {
             rows.clear();
             break;
         }
+    }
+    (rows, problems)
+}
+
+/// One results file on its own: its rows, or why it was refused.
+fn load_one(file: &Path) -> FileLoad {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        problems.push(
+            Diagnostic::error(
+                Place::file(file),
+                format!(
+                    "tệp số liệu quá lớn: {} MB, giới hạn {} MB",
+                    size / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_hint("chia số liệu thành nhiều tệp (ví dụ mỗi năm một tệp), hoặc bỏ các dòng theo từng hồ sơ: chỉ công bố số tổng hợp theo kỳ, đơn vị và thủ tục"),
+        );
+        return (rows, problems);
+    }
+    match read_source(file) {
+        Ok(text) => load_file(file, &text, &mut rows, &mut problems),
+        Err(problem) => problems.push(problem),
     }
     (rows, problems)
 }

@@ -93,7 +93,7 @@ impl Ctx<'_> {
         context.insert("path", &self.url(path));
         context.insert("canonical", &self.absolute(path));
         let html = crate::render::with_policy(self.theme.render(template, &context)?);
-        Ok(Output { path: output_path(path), bytes: minify(html.as_bytes()) })
+        Ok(Output { path: output_path(path), bytes: html.into_bytes() })
     }
 }
 
@@ -185,18 +185,6 @@ fn output_path(url_path: &str) -> String {
     if trimmed.is_empty() || trimmed.ends_with('/') { format!("{trimmed}index.html") } else { trimmed.to_string() }
 }
 
-/// Minified HTML: measured on 28/11/2026 at 2.4 % less after gzip for ≈ 6.7 ms a page (more
-/// than the rest of the build); kept while the tests match the minified markup (BENCHMARKS.md).
-fn minify(html: &[u8]) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    cfg.minify_doctype = false;
-    minify_html::minify(html, &cfg)
-}
-
 type Job = Box<dyn Fn(&Ctx) -> Result<Vec<Output>, Diagnostic> + Sync + Send>;
 
 /// What to render for one checked site: the values every page shares, the search index (the
@@ -206,29 +194,46 @@ pub struct Plan {
     site_links: procedure_facts::SiteLinks,
     common: Common,
     common_value: tera::Value,
-    index_files: Vec<Output>,
+    search: search::SearchIndex,
     jobs: Vec<Job>,
     procedures: usize,
 }
 
 impl Plan {
+    /// The plan of `site`, for one build.
     pub fn new(site: &Site, links: &Links, theme: &Theme) -> Result<Plan, Diagnostic> {
+        Plan::make(site, links, theme, false, None)
+    }
+
+    /// The plan of `site` for the preview, after `previous` (the plan of the load before this
+    /// one, if any): its search index is reused when nothing search reads has changed.
+    pub fn after(site: &Site, links: &Links, theme: &Theme, previous: Option<&Plan>) -> Result<Plan, Diagnostic> {
+        Plan::make(site, links, theme, true, previous)
+    }
+
+    fn make(
+        site: &Site,
+        links: &Links,
+        theme: &Theme,
+        keep: bool,
+        previous: Option<&Plan>,
+    ) -> Result<Plan, Diagnostic> {
         let common = common(site, theme);
         let common_value = tera::Value::from_serializable(&common);
         let site_links = procedure_facts::SiteLinks::compute(site, links);
         let mut ctx = Ctx { site, links, theme, common, common_value, site_links: &site_links };
         let started = std::time::Instant::now();
-        let (index_files, manifest) = search::index(&ctx)?;
+        let search = search::index(&ctx, keep, previous.map(|p| &p.search))?;
         if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
             // For benches/search.sh: the index alone, apart from the pages.
-            let bytes: usize = index_files.iter().map(|o| o.bytes.len()).sum();
+            let bytes: usize = search.files.iter().map(|o| o.bytes.len()).sum();
             eprintln!(
                 "search-index: {:.3} s, {} files, {bytes} bytes",
                 started.elapsed().as_secs_f64(),
-                index_files.len()
+                search.files.len()
             );
         }
-        ctx.common.search_index = manifest;
+        ctx.common.search_index = search.manifest.clone();
         ctx.common_value = tera::Value::from_serializable(&ctx.common);
         let mut jobs: Vec<Job> = vec![
             Box::new(listing::home),
@@ -262,7 +267,7 @@ impl Plan {
             jobs.push(Box::new(move |c| misc::file(c, f)));
         }
         let (common, common_value) = (ctx.common, ctx.common_value);
-        Ok(Plan { site_links, common, common_value, index_files, jobs, procedures: site.procedures.len() })
+        Ok(Plan { site_links, common, common_value, search, jobs, procedures: site.procedures.len() })
     }
 
     /// How many jobs there are; the search index is not one of them.
@@ -276,7 +281,7 @@ impl Plan {
 
     /// The search index files (rendered when the plan was made).
     pub fn index_files(&self) -> &[Output] {
-        &self.index_files
+        &self.search.files
     }
 
     /// Runs job `job` (`0..len()`) of this plan, for the site and theme it was made from.
@@ -349,7 +354,7 @@ pub fn render_all(
     emit: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut plan = Plan::new(site, links, theme).map_err(|e| vec![e])?;
-    let index_files = std::mem::take(&mut plan.index_files);
+    let index_files = std::mem::take(&mut plan.search.files);
     let mut errors: Vec<Diagnostic> = index_files.into_iter().filter_map(|o| emit(o).err()).collect();
     let ctx = plan.ctx(site, links, theme);
     let html_pages = AtomicUsize::new(0);

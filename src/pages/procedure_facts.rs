@@ -3,7 +3,7 @@
 //! call for what, who needs the procedure and when not, papers one line each, and look-alike
 //! procedures.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -53,27 +53,77 @@ fn words(name: &str) -> BTreeSet<String> {
 /// Within each field, names compared by their shared words (Jaccard): only procedures of one
 /// field are compared, so the work grows with the largest field, not with the whole site.
 fn related(site: &Site, links: &Links) -> Vec<Vec<usize>> {
-    let words: Vec<BTreeSet<String>> = site.procedures.iter().map(|p| words(&p.name)).collect();
-    let mut related = vec![Vec::new(); site.procedures.len()];
-    for field in &links.fields {
-        for &a in &field.procedures {
-            let mut scored: Vec<(f64, usize)> = field
-                .procedures
+    use rayon::prelude::*;
+    // Each word becomes a number and each name a sorted list of them: comparing two names is
+    // then one merge of two short lists, with no strings compared.
+    let folded: Vec<BTreeSet<String>> = site.procedures.par_iter().map(|p| words(&p.name)).collect();
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let words: Vec<Vec<u32>> = folded
+        .iter()
+        .map(|set| {
+            let mut list: Vec<u32> = set
                 .iter()
-                .filter(|&&b| b != a)
-                .filter_map(|&b| {
-                    let shared = words[a].intersection(&words[b]).count();
-                    let all = words[a].union(&words[b]).count();
-                    let similarity = if all == 0 { 0.0 } else { shared as f64 / all as f64 };
-                    (similarity >= RELATED_MIN_SIMILARITY).then_some((similarity, b))
+                .map(|w| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(w.as_str()).or_insert(next)
                 })
                 .collect();
-            // Most similar first; ties in name order (field.procedures is in that order).
-            scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-            related[a] = scored.into_iter().take(RELATED_SHOWN).map(|(_, b)| b).collect();
-        }
+            list.sort_unstable();
+            list
+        })
+        .collect();
+    let by_field: Vec<Vec<(usize, Vec<usize>)>> = links
+        .fields
+        .par_iter()
+        .map(|field| field.procedures.par_iter().map(|&a| (a, look_alikes(a, &field.procedures, &words))).collect())
+        .collect();
+    let mut related = vec![Vec::new(); site.procedures.len()];
+    for (a, list) in by_field.into_iter().flatten() {
+        related[a] = list;
     }
     related
+}
+
+/// The procedures of `field` (in name order) whose names are most like that of `a`.
+fn look_alikes(a: usize, field: &[usize], words: &[Vec<u32>]) -> Vec<usize> {
+    let mine = &words[a];
+    let mut scored: Vec<(f64, usize)> = field
+        .iter()
+        .filter(|&&b| b != a)
+        .filter_map(|&b| {
+            let theirs = &words[b];
+            // At most min(|a|, |b|) words are shared: skip the merge when even that is too few.
+            let most = mine.len().min(theirs.len());
+            let fewest_all = mine.len() + theirs.len() - most;
+            if fewest_all > 0 && (most as f64 / fewest_all as f64) < RELATED_MIN_SIMILARITY {
+                return None;
+            }
+            let shared = shared_count(mine, theirs);
+            let all = mine.len() + theirs.len() - shared;
+            let similarity = if all == 0 { 0.0 } else { shared as f64 / all as f64 };
+            (similarity >= RELATED_MIN_SIMILARITY).then_some((similarity, b))
+        })
+        .collect();
+    // Most similar first; ties in name order (the field's procedures are in that order).
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0));
+    scored.into_iter().take(RELATED_SHOWN).map(|(_, b)| b).collect()
+}
+
+/// How many numbers two sorted lists without repeats have in common.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// One line of the fee: its name, amount (`135.000 đ`, `25 USD`), channel and note.

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::procedure::row;
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
@@ -10,9 +12,43 @@ use crate::search::{self, Document, FIELD, KEYWORDS, NAME, PAPERS};
 
 const LEVELS: [Level; 4] = [Level::Central, Level::Province, Level::District, Level::Commune];
 
-/// The index files, and the manifest's address for the pages that carry the search box.
-/// Fails only on a wrong `content/search.yaml`.
-pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
+/// The search index files and the address of their manifest, which every page with the search
+/// box links to.
+pub struct SearchIndex {
+    pub files: Vec<Output>,
+    pub manifest: String,
+    /// A fingerprint of everything the files are made from, when `keep` was asked (the
+    /// preview): a later index reuses the files when a save leaves it unchanged (most saves
+    /// change nothing that search reads).
+    inputs: Option<Fingerprint>,
+}
+
+/// The debug text of some values, hashed as it is written rather than kept (at 10,000
+/// procedures it is megabytes), with its length: two different texts match by chance with a
+/// probability of about 2⁻⁶⁴, and only the preview relies on it.
+#[derive(Debug, PartialEq)]
+struct Fingerprint(u64, usize);
+
+impl Fingerprint {
+    fn of(values: std::fmt::Arguments) -> Fingerprint {
+        struct Hashing(std::hash::DefaultHasher, usize);
+        impl std::fmt::Write for Hashing {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                std::hash::Hasher::write(&mut self.0, text.as_bytes());
+                self.1 += text.len();
+                Ok(())
+            }
+        }
+        let mut hashing = Hashing(std::hash::DefaultHasher::new(), 0);
+        let _ = std::fmt::write(&mut hashing, values);
+        Fingerprint(std::hash::Hasher::finish(&hashing.0), hashing.1)
+    }
+}
+
+/// The index files, and the manifest's address for the pages that carry the search box. With
+/// `keep`, what they are made from is kept, and the files of `previous` are reused when they
+/// were made from the same. Fails only on a wrong `content/search.yaml`.
+pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<SearchIndex, Diagnostic> {
     let site = ctx.site;
     let synonyms = search::load_synonyms(&site.root)?;
     // Dossiers received per procedure code, to name the most-used when a search finds nothing.
@@ -25,7 +61,7 @@ pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
     let documents: Vec<Document> = ctx
         .links
         .by_name
-        .iter()
+        .par_iter()
         .map(|&p| {
             let procedure = &site.procedures[p];
             let row = row(ctx, p);
@@ -57,8 +93,17 @@ pub fn index(ctx: &Ctx) -> Result<(Vec<Output>, String), Diagnostic> {
     let fields: Vec<String> = ctx.links.fields.iter().map(|f| f.name.clone()).collect();
     let levels: Vec<String> = LEVELS.iter().map(|l| l.label().to_string()).collect();
     let units: Vec<String> = site.units.iter().map(|u| u.name.clone()).collect();
-    let published = search::publish(&documents, &ctx.url("/thu-tuc/"), &fields, &levels, &units, &synonyms);
-    let outputs =
+    let prefix = ctx.url("/thu-tuc/");
+    let inputs = keep.then(|| {
+        let each: Vec<Fingerprint> = documents.par_iter().map(|d| Fingerprint::of(format_args!("{d:?}"))).collect();
+        Fingerprint::of(format_args!("{each:?}{prefix:?}{fields:?}{levels:?}{units:?}{synonyms:?}"))
+    });
+    if let Some(previous) = previous.filter(|p| inputs.is_some() && p.inputs == inputs) {
+        let files = previous.files.iter().map(|o| Output { path: o.path.clone(), bytes: o.bytes.clone() }).collect();
+        return Ok(SearchIndex { files, manifest: previous.manifest.clone(), inputs });
+    }
+    let published = search::publish(&documents, &prefix, &fields, &levels, &units, &synonyms);
+    let files =
         published.files.into_iter().map(|(name, bytes)| Output { path: format!("tim-kiem/{name}"), bytes }).collect();
-    Ok((outputs, ctx.url(&format!("/tim-kiem/{}", published.manifest))))
+    Ok(SearchIndex { files, manifest: ctx.url(&format!("/tim-kiem/{}", published.manifest)), inputs })
 }
