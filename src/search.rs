@@ -328,6 +328,11 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
     spelled(text).into_iter().map(|(word, _)| word)
 }
 
+/// A phrase as the index and search.js compare it: its [`words`], joined by one space.
+fn folded(text: &str) -> String {
+    words(text).collect::<Vec<_>>().join(" ")
+}
+
 /// The words of a text, each folded and with its spelling: the diacritics it carries as
 /// [`marks`] gives them.
 fn spelled(text: &str) -> Vec<(String, String)> {
@@ -465,7 +470,7 @@ pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnost
     let parsed: SearchFile = crate::yaml::parse(&shown, &text)?;
     let mut out = Vec::new();
     for (phrase, wordings) in parsed.synonyms {
-        let key = words(&phrase).collect::<Vec<_>>().join(" ");
+        let key = folded(&phrase);
         if key.is_empty() {
             return Err(Diagnostic::error(
                 crate::yaml::place_of(&shown, &wordings),
@@ -479,15 +484,15 @@ pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnost
         };
         let mut expansions = Vec::new();
         for wording in list {
-            let folded = words(&wording).collect::<Vec<_>>().join(" ");
-            if folded.is_empty() {
+            let wording = folded(&wording);
+            if wording.is_empty() {
                 return Err(Diagnostic::error(
                     crate::yaml::place_of(&shown, &wordings),
                     format!("Từ \"{phrase}\" được giải thích bằng một chuỗi rỗng."),
                 )
                 .with_hint("Viết các từ có trong tên thủ tục, ví dụ: \"giấy chứng nhận quyền sử dụng đất\"."));
             }
-            expansions.push(folded);
+            expansions.push(wording);
         }
         out.push((key, expansions));
     }
@@ -499,27 +504,22 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
     let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let builtin = SYNONYMS.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
     for (phrase, wordings) in builtin.chain(site.iter().cloned()) {
-        let key = words(&phrase).collect::<Vec<_>>().join(" ");
+        let key = folded(&phrase);
         let entry = table.entry(key).or_default();
         for wording in wordings {
-            let folded = words(&wording).collect::<Vec<_>>().join(" ");
-            if !folded.is_empty() && !entry.contains(&folded) {
-                entry.push(folded);
+            let wording = folded(&wording);
+            if !wording.is_empty() && !entry.contains(&wording) {
+                entry.push(wording);
             }
         }
     }
     table.retain(|k, v| !k.is_empty() && !v.is_empty());
     // A phrase that only asks how, where or how long ("mất bao lâu": not "mất", lost) maps to
     // no wording at all: search.js leaves it out of the query.
-    for phrase in words_of_lines(FILLER_PHRASES) {
+    for phrase in FILLER_PHRASES.split(',').map(folded).filter(|p| !p.is_empty()) {
         table.insert(phrase, Vec::new());
     }
     table
-}
-
-/// Each line of `text`, folded into its words.
-fn words_of_lines(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(',').map(|line| words(line).collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty())
 }
 
 /// The published files (paths under `/tim-kiem/`) and the manifest's address.
@@ -618,7 +618,7 @@ pub fn publish(
         facets,
         lengths,
         synonyms: synonym_table(synonyms),
-        fillers: words(FILLERS).collect::<Vec<_>>().join(" "),
+        fillers: folded(FILLERS),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
     };
@@ -752,8 +752,8 @@ fn encode_set(out: &mut Vec<u8>, docs: &[u32], documents: usize) {
     }
 }
 
-/// Unit names; the distinct unit lists; then per document its field, level, online service and
-/// unit list.
+/// Field, level and unit names; the distinct unit lists; then per document its field, level,
+/// online service and unit list.
 fn facets(documents: &[Document], fields: &[String], levels: &[String], unit_names: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
     // The filters' choices are read only when a visitor opens the filters, never for a query.

@@ -164,9 +164,9 @@
   function parseFacets(buffer) {
     var r = new Reader(buffer), i, j, n, size;
     var f = { fields: [], levels: [], units: [], groups: [] };
-    for (i = 0, n = r.varint(); i < n; i++) f.fields.push(r.text());
-    for (i = 0, n = r.varint(); i < n; i++) f.levels.push(r.text());
-    for (i = 0, n = r.varint(); i < n; i++) f.units.push(r.text());
+    [f.fields, f.levels, f.units].forEach(function (names) {
+      for (i = 0, n = r.varint(); i < n; i++) names.push(r.text());
+    });
     for (i = 0, n = r.varint(); i < n; i++) {
       var group = [];
       for (j = 0, size = r.varint(); j < size; j++) group.push(r.varint());
@@ -314,7 +314,13 @@
         });
       });
     });
-    return { score: score, at: at, idf: Math.max(0.1, Math.log((n - count + 0.5) / (count + 0.5))), count: count };
+    return { score: score, at: at, idf: idf(count, n), count: count };
+  }
+
+  // How much a word (or a pair of words side by side) found in `count` of `n` names weighs:
+  // the rarer, the more.
+  function idf(count, n) {
+    return Math.max(0.1, Math.log((n - count + 0.5) / (count + 0.5)));
   }
 
   function rank(p, shards, relaxed) {
@@ -370,11 +376,9 @@
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
         var places = 0;
-        for (w = 0; w < topAlt.length; w++) places |= m[topAlt[w]].at[d];
-        // Where the name meets the group: an official name says its main thing first.
-        if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
         for (w = 0; w < topAlt.length; w++) {
           var here = m[topAlt[w]].at[d];
+          places |= here;
           // Each word once, however often the name repeats it.
           if (here && !(covered & here)) named++;
           covered |= here;
@@ -385,6 +389,8 @@
             previousKey = topAlt[w];
           }
         }
+        // Where the name meets the group: an official name says its main thing first.
+        if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
       for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
@@ -396,7 +402,7 @@
     for (t = 0; t < docs.length; t++) {
       var doc = docs[t], phrase = 0;
       d = doc.d;
-      for (w = 0; w < doc.hits.length; w++) phrase += Math.max(0.1, Math.log((n - together[doc.hits[w]] + 0.5) / (together[doc.hits[w]] + 0.5)));
+      for (w = 0; w < doc.hits.length; w++) phrase += idf(together[doc.hits[w]], n);
       var frac = doc.base / W;
       var length = lengths[d] || 1;
       var score = frac * (1 + COVER * Math.min(1, doc.named / length)) + (PHRASE * phrase + HEAD * doc.head) / W -
