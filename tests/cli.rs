@@ -1,15 +1,10 @@
 //! Runs the real `congkhai` binary on the fixture sites under tests/sites/.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn site(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
-}
-
-fn congkhai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().expect("run congkhai")
-}
+mod common;
+use common::{congkhai, site};
 
 /// `check` on a fixture: exit code and stderr with the fixture's absolute path removed.
 fn check(name: &str) -> (i32, String) {

@@ -4,11 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn congkhai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().expect("run congkhai")
-}
+mod common;
+use common::congkhai;
 
 fn records() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/details")

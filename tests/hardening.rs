@@ -4,32 +4,19 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use walkdir::WalkDir;
 
-fn congkhai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().expect("run congkhai")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+mod common;
+use common::{congkhai, copy_dir};
 
 /// A temporary folder holding `site/` (a copy of the tiny fixture) and `notmine/` (a folder
 /// with a file that is not ours), returned with the site's path.
 fn workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites/tiny"), &site);
+    copy_dir(&common::site("tiny"), &site);
     fs::create_dir(dir.path().join("notmine")).unwrap();
     fs::write(dir.path().join("notmine/precious.txt"), "do not delete").unwrap();
     (dir, site)

@@ -1,16 +1,13 @@
 //! Results from content/results/*.csv, through the real binary: errors, warnings, pages, data.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn site(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name)
-}
+mod common;
+use common::{congkhai, site, stderr_of};
 
 fn run(args: &[&str], root: &Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", root.display()), "");
-    (out.status.code().unwrap_or(-1), stderr)
+    let out = congkhai(args);
+    (out.status.code().unwrap_or(-1), stderr_of(&out, root))
 }
 
 fn build(name: &str) -> (tempfile::TempDir, PathBuf, String) {

@@ -4,52 +4,11 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn site(name: &str) -> PathBuf {
-    repo().join("tests/sites").join(name)
-}
-
-fn congkhai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_congkhai")).args(args).env("NO_COLOR", "1").output().expect("run congkhai")
-}
-
-fn stderr_of(output: &Output, root: &Path) -> String {
-    String::from_utf8_lossy(&output.stderr).replace(&format!("{}/", root.display()), "")
-}
-
-/// Copies a fixture site into a fresh temporary folder.
-fn copy_site(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let from = site(name);
-    for entry in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok) {
-        let target = root.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    (dir, root)
-}
-
-fn check(root: &Path) -> (i32, String) {
-    let out = congkhai(&["check", "--root", root.to_str().unwrap()]);
-    (out.status.code().unwrap_or(-1), stderr_of(&out, root))
-}
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
+mod common;
+use common::{check, congkhai, copy_site, edit, repo, site, stderr_of};
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
