@@ -17,18 +17,9 @@ seed="${SEED:-1}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-if [ ! -x /usr/bin/time ]; then
-    echo "Cài /usr/bin/time (gói time)…" >&2
-    apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
-fi
-
-if [ -n "${CONGKHAI_BIN:-}" ]; then
-    bin="$CONGKHAI_BIN"
-else
-    echo "== cargo build --release" >&2
-    cargo build --release --quiet
-    bin="$repo/target/release/congkhai"
-fi
+source benches/lib.sh
+need_time
+release_binary
 
 site="$(mktemp -d "${TMPDIR:-/tmp}/congkhai-scale.XXXXXX")"
 if [ "${KEEP:-0}" = 1 ]; then

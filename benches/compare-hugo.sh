@@ -33,18 +33,9 @@ hugo_runs="${HUGO_RUNS:-$runs}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-need_apt() {
-    apt-get install -y "$@" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$@" >/dev/null; }
-}
-[ -x /usr/bin/time ] || { echo "Cài gói time…" >&2; need_apt time; }
-
-if [ -n "${CONGKHAI_BIN:-}" ]; then
-    bin="$CONGKHAI_BIN"
-else
-    echo "== cargo build --release" >&2
-    cargo build --release --quiet
-    bin="$repo/target/release/congkhai"
-fi
+source benches/lib.sh
+need_time
+release_binary
 
 if [ -n "${WORK:-}" ]; then
     work="$WORK"

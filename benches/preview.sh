@@ -16,13 +16,8 @@ runs="${RUNS:-7}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-if [ -n "${CONGKHAI_BIN:-}" ]; then
-    bin="$CONGKHAI_BIN"
-else
-    echo "== cargo build --release" >&2
-    cargo build --release --quiet
-    bin="$repo/target/release/congkhai"
-fi
+source benches/lib.sh
+release_binary
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/congkhai-preview.XXXXXX")"
 server=""
