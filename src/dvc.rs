@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Place};
+use crate::import::{UnitInfo, read_units};
 use crate::model::{Duration, Qty, UnitKind, Wording};
 use crate::scaffold::quote;
 use crate::text::{fold, slugify};
@@ -36,12 +37,6 @@ pub struct Report {
     pub losses: BTreeMap<&'static str, usize>,
     /// Records that could not be imported.
     pub problems: Vec<Diagnostic>,
-}
-
-struct Unit {
-    id: String,
-    name: String,
-    kind: String,
 }
 
 /// Imports every record found under `paths` into the site at `root`.
@@ -227,21 +222,6 @@ fn read_records(path: &Path, out: &mut Vec<(Place, Value)>, problems: &mut Vec<D
     }
 }
 
-fn read_units(path: &Path) -> Result<Vec<Unit>, Diagnostic> {
-    let text = crate::load::read_source(path)?;
-    let list: Vec<Value> = crate::yaml::parse(path, &text)?;
-    Ok(list
-        .iter()
-        .filter_map(|u| {
-            Some(Unit {
-                id: u["id"].as_str()?.to_string(),
-                name: u["name"].as_str().unwrap_or("").to_string(),
-                kind: u["kind"].as_str().unwrap_or("other").to_string(),
-            })
-        })
-        .collect())
-}
-
 /// The site's own keys of an existing file, as YAML lines to write back.
 #[derive(Debug, Default, Clone)]
 struct Kept {
@@ -320,14 +300,14 @@ fn lose(losses: &mut BTreeMap<&'static str, usize>, kind: &'static str) {
 }
 
 /// Matches a unit by name (diacritics and case ignored) or creates one.
-fn unit_id(name: &str, kind: UnitKind, units: &mut Vec<Unit>, created: &mut Vec<(String, String)>) -> String {
+fn unit_id(name: &str, kind: UnitKind, units: &mut Vec<UnitInfo>, created: &mut Vec<(String, String)>) -> String {
     let key = unit_key(name);
     if let Some(u) = units.iter().find(|u| unit_key(&u.name) == key) {
         return u.id.clone();
     }
     // "Sở Xây dựng" or "Công an cấp tỉnh" in a national record is the province's own
     // "Sở Xây dựng tỉnh Lâm Đồng", "Công an tỉnh Lâm Đồng", when exactly one unit fits.
-    let provincial: Vec<&Unit> = units
+    let provincial: Vec<&UnitInfo> = units
         .iter()
         .filter(|u| {
             let site = unit_key(&u.name);
@@ -347,7 +327,7 @@ fn unit_id(name: &str, kind: UnitKind, units: &mut Vec<Unit>, created: &mut Vec<
         id = format!("{base}-{n}");
         n += 1;
     }
-    units.push(Unit { id: id.clone(), name: one_line(name), kind: crate::scaffold::kind_name(kind).to_string() });
+    units.push(UnitInfo { id: id.clone(), name: one_line(name), kind: crate::scaffold::kind_name(kind).to_string() });
     created.push((id.clone(), one_line(name)));
     id
 }
@@ -658,7 +638,7 @@ fn push_papers(
 fn to_yaml(
     record: &Value,
     kept: &Kept,
-    units: &mut Vec<Unit>,
+    units: &mut Vec<UnitInfo>,
     created: &mut Vec<(String, String)>,
     losses: &mut BTreeMap<&'static str, usize>,
 ) -> Result<String, String> {
@@ -1103,12 +1083,12 @@ mod tests {
     #[test]
     fn national_unit_names_find_the_province_s_units() {
         let mut units = vec![
-            Unit {
+            UnitInfo {
                 id: "so-nong-nghiep".into(),
                 name: "Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng".into(),
                 kind: "department".into(),
             },
-            Unit { id: "cong-an-tinh".into(), name: "Công an tỉnh Lâm Đồng".into(), kind: "police".into() },
+            UnitInfo { id: "cong-an-tinh".into(), name: "Công an tỉnh Lâm Đồng".into(), kind: "police".into() },
         ];
         let mut created = Vec::new();
         assert_eq!(

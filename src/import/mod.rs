@@ -109,24 +109,26 @@ impl Imported {
     }
 }
 
-/// A unit as the import matches it: by id or by name.
-struct UnitInfo {
-    id: String,
-    name: String,
-    kind: String,
+/// A unit as both imports match it: by id or by name, and its kind.
+pub(crate) struct UnitInfo {
+    pub id: String,
+    pub name: String,
+    /// `other` when units.yaml does not say.
+    pub kind: String,
 }
 
-fn units(root: &Path) -> Result<Vec<UnitInfo>, Diagnostic> {
-    let path = root.join("content/units.yaml");
-    let text = crate::load::read_source(&path)?;
-    let list: Vec<serde_json::Value> = crate::yaml::parse(&path, &text)?;
+/// The units of `content/units.yaml`, read loosely: an import only matches against them
+/// (`check` is what reports a wrong entry).
+pub(crate) fn read_units(path: &Path) -> Result<Vec<UnitInfo>, Diagnostic> {
+    let text = crate::load::read_source(path)?;
+    let list: Vec<serde_json::Value> = crate::yaml::parse(path, &text)?;
     Ok(list
         .iter()
         .filter_map(|u| {
             Some(UnitInfo {
                 id: u["id"].as_str()?.to_string(),
                 name: u["name"].as_str().unwrap_or("").to_string(),
-                kind: u["kind"].as_str().unwrap_or("").to_string(),
+                kind: u["kind"].as_str().unwrap_or("other").to_string(),
             })
         })
         .collect())
@@ -225,7 +227,7 @@ pub fn import_procedures_for(
     default_unit: Option<&str>,
     force: bool,
 ) -> Result<Imported, Diagnostic> {
-    let units = units(root)?;
+    let units = read_units(&root.join("content/units.yaml"))?;
     if let Some(id) = default_unit
         && !units.iter().any(|u| u.id == id)
     {
