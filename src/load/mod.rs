@@ -48,10 +48,24 @@ fn stamp_of(path: &Path) -> Option<Stamp> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
+/// `file` with its stamp: `previous` when the file is unchanged since it was kept, else
+/// parsed again. The stamp is taken before the file is read, so a save during the read makes
+/// the next load read it again.
+pub(crate) fn reuse_or_parse<T>(
+    file: &Path,
+    previous: Option<(Stamp, T)>,
+    parse: impl Fn(&Path) -> T,
+) -> (Option<Stamp>, T) {
+    let stamp = stamp_of(file);
+    match previous {
+        Some((was, value)) if stamp == Some(was) => (stamp, value),
+        _ => (stamp, parse(file)),
+    }
+}
+
 /// Loads each file with `parse`, reusing what `kept` holds for a file unchanged since; `kept`
-/// ends up holding exactly `files`. The stamp is taken before the file is read, so a save
-/// during the read makes the next load read it again.
-pub(crate) fn load_kept<T: Clone + Send>(
+/// ends up holding exactly `files`.
+fn load_kept<T: Clone + Send>(
     files: &[PathBuf],
     kept: Option<&mut HashMap<PathBuf, (Stamp, T)>>,
     parse: impl Fn(&Path) -> T + Sync,
@@ -59,16 +73,8 @@ pub(crate) fn load_kept<T: Clone + Send>(
     let Some(kept) = kept else { return files.par_iter().map(|file| parse(file)).collect() };
     let mut previous = std::mem::take(kept);
     let candidates: Vec<(&PathBuf, Option<(Stamp, T)>)> = files.iter().map(|f| (f, previous.remove(f))).collect();
-    let loaded: Vec<(Option<Stamp>, T)> = candidates
-        .into_par_iter()
-        .map(|(file, candidate)| {
-            let stamp = stamp_of(file);
-            match candidate {
-                Some((was, value)) if stamp == Some(was) => (stamp, value),
-                _ => (stamp, parse(file)),
-            }
-        })
-        .collect();
+    let loaded: Vec<(Option<Stamp>, T)> =
+        candidates.into_par_iter().map(|(file, candidate)| reuse_or_parse(file, candidate, &parse)).collect();
     loaded
         .into_iter()
         .zip(files)

@@ -79,8 +79,16 @@ pub fn load_results(
     files.sort();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for ((mut file_rows, file_problems), file) in crate::load::load_kept(&files, kept, load_one).into_iter().zip(&files)
-    {
+    // One file after the other, so that past the row bound no further file is read; with
+    // `kept`, unchanged files come from it and it ends up holding the files read.
+    let mut kept = kept;
+    let mut previous = kept.as_deref_mut().map(std::mem::take).unwrap_or_default();
+    for file in &files {
+        let (stamp, (mut file_rows, file_problems)) =
+            crate::load::reuse_or_parse(file, previous.remove(file), load_one);
+        if let (Some(kept), Some(stamp)) = (kept.as_deref_mut(), stamp) {
+            kept.insert(file.clone(), (stamp, (file_rows.clone(), file_problems.clone())));
+        }
         rows.append(&mut file_rows);
         problems.extend(file_problems);
         if rows.len() > MAX_ROWS {
