@@ -6,14 +6,15 @@
 //! Every file is named by its content, the manifest too (pages link it by that name), so
 //! browsers may cache them all forever.
 //! - `manifest.<hash>.json`: shard keys → file names, store chunk files, the facets and
-//!   lengths files, the everyday words ([`SYNONYMS`], the site's `content/search.yaml`),
-//!   filler words and phrases, the common words a long query may leave out, and the
+//!   lengths files, filler words, the common words a long query may leave out, and the
 //!   most-used procedures.
 //! - `<key>.<hash>.bin`: the terms starting with `<key>`; for each term, four sets of
 //!   documents (name, keywords, field, papers/result), each a delta list or a bitmap; then,
 //!   for each document of the name set, where the word stands in the name; then
 //!   the term's spellings in names when it has several ("thải", "thai", "thái" all fold to
-//!   "thai"), and which one each name uses.
+//!   "thai"), and which one each name uses. Then the everyday phrases whose first word the
+//!   shard holds, with their official wordings ([`SYNONYMS`], `content/search.yaml`): a
+//!   query reads them with the shards of the words typed.
 //! - `lengths.<hash>.bin`: how many words each name has ("Thủ tục" at its start not
 //!   counted), four bits a document.
 //! - `store-<n>.<hash>.json`: what a result shows, for [`STORE_CHUNK`] documents in
@@ -547,8 +548,6 @@ struct Manifest<'a> {
     url_prefix: &'a str,
     facets: String,
     lengths: String,
-    /// Folded phrase → folded wordings the names use.
-    synonyms: BTreeMap<String, Vec<String>>,
     /// Folded filler words, space-separated.
     fillers: String,
     /// The most-used procedures, most first, for a search that finds nothing.
@@ -572,6 +571,7 @@ pub fn publish(
     let index = Index::new(documents);
     let terms: Vec<(&String, &Term)> = index.terms.iter().collect();
     let shards = shard(&terms, 2, documents.len());
+    let shards = with_phrases(shards, &synonym_table(synonyms), documents.len());
     let chunks: Vec<Vec<u8>> = documents
         .chunks(STORE_CHUNK)
         .map(|chunk| {
@@ -588,7 +588,7 @@ pub fn publish(
     let mut files = Vec::new();
     let mut keys = Vec::new();
     for (key, bytes) in shards {
-        files.push((format!("{}.{hash}.bin", file_key(key)), bytes));
+        files.push((format!("{}.{hash}.bin", file_key(&key)), bytes));
         keys.push(key);
     }
     let store_files = chunks.len();
@@ -607,7 +607,7 @@ pub fn publish(
     popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 2,
+        version: 3,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
@@ -617,7 +617,6 @@ pub fn publish(
         url_prefix,
         facets,
         lengths,
-        synonyms: synonym_table(synonyms),
         fillers: folded(FILLERS),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
@@ -677,6 +676,51 @@ fn shard<'t>(terms: &[(&'t String, &Term)], depth: usize, documents: usize) -> V
     out
 }
 
+/// Appends to every shard the everyday phrases whose first word it holds (the shard a query
+/// reads for that word: the longest key the word starts with), so the list can grow without
+/// growing the manifest: `varint(count)`, then per phrase `varint(len) bytes`, `varint(k)` and
+/// k wordings (`varint(len) bytes` each; none for a phrase that only asks how or where).
+/// A phrase whose first word no shard holds gets a shard of its own, of no terms.
+fn with_phrases(
+    shards: Vec<(&str, Vec<u8>)>,
+    table: &BTreeMap<String, Vec<String>>,
+    documents: usize,
+) -> Vec<(String, Vec<u8>)> {
+    let mut shards: Vec<(String, Vec<u8>)> = shards.into_iter().map(|(k, b)| (k.to_string(), b)).collect();
+    let mut placed: BTreeMap<String, Vec<(&String, &Vec<String>)>> = BTreeMap::new();
+    for (phrase, wordings) in table {
+        let first = phrase.split(' ').next().unwrap_or_default();
+        let key = match shards.iter().map(|(k, _)| k).filter(|k| first.starts_with(k.as_str())).max_by_key(|k| k.len())
+        {
+            Some(key) => key.clone(),
+            None => {
+                let key = prefix(first, 2).to_string();
+                shards.push((key.clone(), encode_shard(&[], documents)));
+                key
+            }
+        };
+        placed.entry(key).or_default().push((phrase, wordings));
+    }
+    for (key, bytes) in &mut shards {
+        let phrases = placed.get(key.as_str()).map_or(&[][..], Vec::as_slice);
+        varint(bytes, phrases.len() as u64);
+        for (phrase, wordings) in phrases {
+            text_bytes(bytes, phrase);
+            varint(bytes, wordings.len() as u64);
+            for wording in wordings.iter() {
+                text_bytes(bytes, wording);
+            }
+        }
+    }
+    shards
+}
+
+/// `varint(len)`, then the UTF-8 bytes.
+fn text_bytes(out: &mut Vec<u8>, text: &str) {
+    varint(out, text.len() as u64);
+    out.extend_from_slice(text.as_bytes());
+}
+
 /// The first `depth` characters of a term, as a slice of it.
 fn prefix(term: &str, depth: usize) -> &str {
     match term.char_indices().nth(depth) {
@@ -701,8 +745,7 @@ fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
     let mut out = Vec::new();
     varint(&mut out, terms.len() as u64);
     for (text, term) in terms {
-        varint(&mut out, text.len() as u64);
-        out.extend_from_slice(text.as_bytes());
+        text_bytes(&mut out, text);
         for docs in term.sets.iter() {
             encode_set(&mut out, docs, documents);
         }
@@ -717,8 +760,7 @@ fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
         }
         varint(&mut out, term.spellings.len() as u64);
         for spelling in &term.spellings {
-            varint(&mut out, spelling.len() as u64);
-            out.extend_from_slice(spelling.as_bytes());
+            text_bytes(&mut out, spelling);
         }
         if !term.spellings.is_empty() {
             for &s in &term.spelling_of {
@@ -760,8 +802,7 @@ fn facets(documents: &[Document], fields: &[String], levels: &[String], unit_nam
     for names in [fields, levels, unit_names] {
         varint(&mut out, names.len() as u64);
         for name in names {
-            varint(&mut out, name.len() as u64);
-            out.extend_from_slice(name.as_bytes());
+            text_bytes(&mut out, name);
         }
     }
     let mut groups: BTreeMap<&[usize], usize> = BTreeMap::new();
@@ -922,17 +963,55 @@ mod tests {
         let (_, bytes) = published.files.iter().find(|(n, _)| *n == published.manifest).expect("manifest");
         let manifest: serde_json::Value = serde_json::from_slice(bytes).expect("json");
         assert_eq!(manifest["popular"], serde_json::json!([1, 3]));
-        assert_eq!(manifest["synonyms"]["bang lai"], serde_json::json!(["giay phep lai xe", "giay phep dieu khien"]));
-        assert_eq!(manifest["synonyms"]["so do"], serde_json::json!(["giay chung nhan quyen su dung dat"]));
+        assert!(manifest.get("synonyms").is_none(), "everyday words travel with the shards");
         assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
-        // "mất bao lâu" asks how long, so it is left out of the query (not "mất", lost).
-        assert_eq!(manifest["synonyms"]["mat bao lau"], serde_json::json!([]));
+        // Everyday phrases sit in the shard a query reads for their first word.
+        let shard_of = |word: &str| {
+            let keys = manifest["shards"].as_str().expect("keys").split(' ');
+            let key = keys.filter(|k| word.starts_with(k)).max_by_key(|k| k.len()).expect("a shard");
+            let name = format!("{}.{}.bin", file_key(key), manifest["hash"].as_str().expect("hash"));
+            published.files.iter().find(|(n, _)| *n == name).map(|(_, b)| b.clone()).expect("shard file")
+        };
+        let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+        let bang = shard_of("bang");
+        assert!(holds(&bang, "bang lai") && holds(&bang, "giay phep dieu khien") && holds(&bang, "giay phep lai xe"));
+        assert!(holds(&shard_of("so"), "giay chung nhan quyen su dung dat"));
+        assert!(!holds(&shard_of("so"), "giay phep dieu khien"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
         let lengths = manifest["lengths"].as_str().expect("lengths");
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
         assert_eq!(lengths_file(&[12, 13, 20, 21, 40]), [12 | 13 << 4, 14 | 15 << 4, 15]);
+    }
+
+    #[test]
+    fn phrases_go_to_the_longest_key_of_their_first_word_or_a_shard_of_their_own() {
+        let table: BTreeMap<String, Vec<String>> = [
+            ("bang lai", vec!["giay phep lai xe"]),
+            ("mat bao lau", vec![]),
+            ("ma so", vec!["ma so thue"]),
+            ("gplx", vec!["giay phep lai xe"]),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+        .collect();
+        let shards = with_phrases(vec![("ba", vec![0]), ("ma", vec![0]), ("mat", vec![0])], &table, 10);
+        let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["ba", "ma", "mat", "gp"]);
+        // No terms; one phrase: its length and bytes, its wordings.
+        let expected = |phrase: &str, wordings: &[&str]| {
+            let mut out = vec![0, 1];
+            text_bytes(&mut out, phrase);
+            varint(&mut out, wordings.len() as u64);
+            wordings.iter().for_each(|w| text_bytes(&mut out, w));
+            out
+        };
+        assert_eq!(shards[0].1, expected("bang lai", &["giay phep lai xe"]));
+        assert_eq!(shards[1].1, expected("ma so", &["ma so thue"]));
+        // "mất bao lâu" asks how long: no wording, so the query leaves it out.
+        assert_eq!(shards[2].1, expected("mat bao lau", &[]));
+        assert_eq!(shards[3].1, expected("gplx", &["giay phep lai xe"]));
     }
 
     #[test]

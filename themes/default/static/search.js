@@ -21,6 +21,9 @@
   var active = -1;
   var generation = 0;
   var timer = 0;
+  // Everyday phrases → official wordings, as read with the shards (src/search.rs with_phrases).
+  var everyday = Object.create(null);
+  var longest = 1;
 
   // The same folding as text::fold in Rust: marks dropped, lowercase, đ → d.
   function fold(text) {
@@ -70,8 +73,6 @@
       m.filler = {};
       m.fillers.split(' ').forEach(function (w) { m.filler[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
-      m.longest = 1;
-      Object.keys(m.synonyms).forEach(function (k) { m.longest = Math.max(m.longest, k.split(' ').length); });
       return m;
     });
   }
@@ -98,7 +99,8 @@
 
   // A shard: terms, each with four document sets (name, keywords, field, papers/result),
   // where the term stands in each name of the first set (a bitmask), and its spellings in
-  // names when it has several, with the one each name uses.
+  // names when it has several, with the one each name uses; then the everyday phrases whose
+  // first word it holds, with their official wordings (kept in `everyday`).
   function parseShard(buffer) {
     var r = new Reader(buffer), terms = [], count = r.varint(), j;
     for (var t = 0; t < count; t++) {
@@ -138,6 +140,12 @@
         for (j = 0; j < names; j++) spellingOf[j] = r.varint();
       }
       terms.push({ term: term, sets: sets, positions: positions, spellings: spellings, spellingOf: spellingOf });
+    }
+    for (count = r.varint(); count > 0; count--) {
+      var phrase = r.text(), wordings = [];
+      for (j = r.varint(); j > 0; j--) wordings.push(r.text());
+      everyday[phrase] = wordings;
+      longest = Math.max(longest, phrase.split(' ').length);
     }
     return terms;
   }
@@ -200,7 +208,7 @@
   }
 
   // What a query asks: groups of words, each with its alternatives. A phrase of the everyday
-  // words list (manifest.synonyms: "bang lai" → "giay phep lai xe") is one group whose
+  // words list (`everyday`: "bang lai" → "giay phep lai xe") is one group whose
   // alternatives are the typed words and each official wording; a filler word ("cho", "o
   // dau") is a group of its own that weighs little. Each distinct word is looked up once:
   // whole, or by prefix when it is the last word typed.
@@ -217,9 +225,9 @@
       return key;
     }
     while (i < folded.length) {
-      var n = Math.min(manifest.longest, folded.length - i), wordings = null;
+      var n = Math.min(longest, folded.length - i), wordings = null;
       for (; n > 0; n--) {
-        wordings = manifest.synonyms[folded.slice(i, i + n).join(' ')];
+        wordings = everyday[folded.slice(i, i + n).join(' ')] || null;
         if (wordings) break;
       }
       if (!n) n = 1;
@@ -438,6 +446,22 @@
     }));
   }
 
+  // The query's plan and its shards. The shards of the words typed bring the everyday phrases
+  // that start with them; when one is in the query, its official wordings' shards follow.
+  function planned(query, finished) {
+    var p = plan(query, finished);
+    return loadShards(p).then(function (shards) {
+      var again = plan(query, finished);
+      // The same words to read (their shards already here), perhaps grouped otherwise.
+      if (wanted(again) === wanted(p)) return { p: again, shards: shards };
+      return loadShards(again).then(function (more) { return { p: again, shards: more }; });
+    });
+  }
+
+  function wanted(p) {
+    return p.steps.map(function (step) { return step.key + ':' + step.keys.join(','); }).join(' ');
+  }
+
   // Nothing close: each word of four letters or more shortened by two and taken by prefix
   // ("khaisinh" → "khaisi…"), every word counting.
   function relax(query) {
@@ -454,17 +478,17 @@
     var p;
     loadManifest()
       .then(function () {
-        p = plan(query, finished);
-        var needs = [loadShards(p), load(manifest.lengths, parseLengths)];
+        var needs = [planned(query, finished), load(manifest.lengths, parseLengths)];
         if (filtering()) needs.push(loadFacets());
         return Promise.all(needs);
       })
       .then(function (loaded) {
         if (id !== generation) return;
+        p = loaded[0].p;
         if (p.waiting) return show([], 'Gõ thêm chữ để tìm.', id, query);
         shown = PAGE;
         var started = performance.now();
-        var shards = loaded[0];
+        var shards = loaded[0].shards;
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
