@@ -13,7 +13,7 @@
 //!   for each document of the name set, where the word stands in the name; then
 //!   the term's spellings in names when it has several ("thải", "thai", "thái" all fold to
 //!   "thai"), and which one each name uses. Then the everyday phrases whose first word the
-//!   shard holds, with their official wordings ([`SYNONYMS`], `content/search.yaml`): a
+//!   shard holds, with their official wordings ([`EVERYDAY`], `content/search.yaml`): a
 //!   query reads them with the shards of the words typed.
 //! - `lengths.<hash>.bin`: how many words each name has ("Thủ tục" at its start not
 //!   counted), four bits a document.
@@ -55,239 +55,19 @@ pub const KEYWORDS: usize = 1;
 pub const FIELD: usize = 2;
 pub const PAPERS: usize = 3;
 
-/// Everyday words and abbreviations → the words official names use, applied to the query in
-/// the browser: a query holding the phrase on the left also looks for each phrase on the
-/// right (the typed words still count). Folded when published, so "so do" and "sổ đỏ" agree.
-pub const SYNONYMS: &[(&str, &[&str])] = &[
-    ("gplx", &["giấy phép lái xe"]),
-    ("bằng lái", &["giấy phép lái xe"]),
-    ("bằng lái xe", &["giấy phép lái xe"]),
-    ("cccd", &["căn cước", "thẻ căn cước"]),
-    ("căn cước công dân", &["thẻ căn cước"]),
-    ("cmnd", &["chứng minh nhân dân", "thẻ căn cước"]),
-    ("chứng minh thư", &["chứng minh nhân dân", "thẻ căn cước"]),
-    ("sổ đỏ", &["giấy chứng nhận quyền sử dụng đất"]),
-    ("sổ hồng", &["giấy chứng nhận quyền sử dụng đất"]),
-    ("bìa đỏ", &["giấy chứng nhận quyền sử dụng đất"]),
-    ("gcn", &["giấy chứng nhận", "giấy chứng nhận quyền sử dụng đất"]),
-    ("gcnqsdđ", &["giấy chứng nhận quyền sử dụng đất"]),
-    ("qsdđ", &["quyền sử dụng đất"]),
-    ("bhxh", &["bảo hiểm xã hội"]),
-    ("bhyt", &["bảo hiểm y tế"]),
-    ("bhtn", &["bảo hiểm thất nghiệp"]),
-    ("đkkd", &["đăng ký kinh doanh"]),
-    ("gpkd", &["giấy phép kinh doanh", "đăng ký kinh doanh"]),
-    ("đk", &["đăng ký"]),
-    ("dki", &["đăng ký"]),
-    ("ki", &["ký"]),
-    ("kí", &["ký"]),
-    ("tthc", &["thủ tục hành chính"]),
-    ("ubnd", &["ủy ban nhân dân"]),
-    ("hđnd", &["hội đồng nhân dân"]),
-    ("mst", &["mã số thuế", "đăng ký thuế"]),
-    ("mã số thuế", &["đăng ký thuế"]),
-    ("pccc", &["phòng cháy chữa cháy"]),
-    ("atvstp", &["an toàn thực phẩm"]),
-    ("vsattp", &["an toàn thực phẩm"]),
-    ("vệ sinh an toàn thực phẩm", &["an toàn thực phẩm"]),
-    ("làm", &["cấp", "đăng ký"]),
-    ("làm lại", &["cấp lại"]),
-    ("xin", &["cấp", "đề nghị"]),
-    ("xin phép", &["cấp giấy phép"]),
-    ("giấy phép", &["cấp giấy phép"]),
-    ("đổi", &["cấp đổi"]),
-    ("mất", &["cấp lại", "bị mất"]),
-    ("xây nhà", &["xây dựng nhà ở"]),
-    ("xây", &["xây dựng"]),
-    ("nhà", &["nhà ở"]),
-    ("độc thân", &["tình trạng hôn nhân"]),
-    ("rút", &["hưởng"]),
-    ("lĩnh", &["hưởng"]),
-    ("1 lần", &["một lần"]),
-    ("hộ khẩu", &["thường trú"]),
-    ("nhập hộ khẩu", &["đăng ký thường trú"]),
-    ("báo tử", &["khai tử"]),
-    ("người mất", &["khai tử"]),
-    ("qua đời", &["khai tử"]),
-    ("chết", &["khai tử"]),
-    ("mua xe", &["đăng ký xe"]),
-    ("xe mới", &["đăng ký xe lần đầu"]),
-    ("xe máy", &["xe"]),
-    ("hộ chiếu", &["hộ chiếu phổ thông"]),
-    ("nhập khẩu thường trú", &["đăng ký thường trú"]),
-    ("giấy chứng tử", &["khai tử"]),
-    ("công chứng", &["chứng thực"]),
-    ("sao y", &["chứng thực bản sao"]),
-    ("hộ cá thể", &["hộ kinh doanh"]),
-    ("kinh doanh cá thể", &["hộ kinh doanh"]),
-    ("công ty", &["doanh nghiệp"]),
-    ("nước ngầm", &["nước dưới đất"]),
-    ("biển số", &["biển số xe"]),
-    ("nghỉ hưu", &["hưởng lương hưu"]),
-    ("hưu", &["lương hưu", "hưu trí"]),
-    ("sang tên", &["chuyển nhượng", "đăng ký biến động"]),
-    ("tách sổ", &["tách thửa"]),
-    ("bằng tốt nghiệp", &["văn bằng"]),
-    ("bằng đại học", &["văn bằng"]),
-    ("bằng cấp", &["văn bằng", "chứng chỉ"]),
-    ("con nuôi", &["nuôi con nuôi"]),
-    ("visa", &["thị thực"]),
-    ("passport", &["hộ chiếu"]),
-    ("người già", &["người cao tuổi"]),
-    ("tàn tật", &["khuyết tật"]),
-    ("sinh con", &["thai sản"]),
-    ("cưới", &["kết hôn"]),
-    ("lấy vợ", &["kết hôn"]),
-    ("lấy chồng", &["kết hôn"]),
-    ("ly dị", &["ly hôn"]),
-    ("đổi tên", &["thay đổi cải chính hộ tịch"]),
-    ("sửa tên", &["thay đổi cải chính hộ tịch"]),
-    ("sửa", &["điều chỉnh", "cải chính"]),
-    ("thất nghiệp", &["trợ cấp thất nghiệp"]),
-    // Civil status and residence, as people name the paper they want.
-    ("giấy khai sinh", &["đăng ký khai sinh"]),
-    ("giấy kết hôn", &["đăng ký kết hôn"]),
-    ("giấy đăng ký kết hôn", &["đăng ký kết hôn"]),
-    ("chứng tử", &["khai tử"]),
-    ("nhận con", &["nhận cha mẹ con"]),
-    ("sửa sai", &["cải chính"]),
-    ("nhập khẩu", &["đăng ký thường trú"]),
-    ("chuyển khẩu", &["đăng ký thường trú"]),
-    ("cắt khẩu", &["xóa đăng ký thường trú"]),
-    ("tách khẩu", &["tách hộ"]),
-    ("tách hộ khẩu", &["tách hộ"]),
-    ("kt3", &["tạm trú"]),
-    ("xác nhận cư trú", &["xác nhận thông tin về cư trú"]),
-    ("căn cước gắn chip", &["thẻ căn cước"]),
-    // Vehicles.
-    ("cà vẹt", &["chứng nhận đăng ký xe"]),
-    ("cavet", &["chứng nhận đăng ký xe"]),
-    ("giấy tờ xe", &["chứng nhận đăng ký xe"]),
-    ("đăng ký xe", &["chứng nhận đăng ký xe"]),
-    ("sang tên xe", &["thay đổi chủ xe"]),
-    ("xe cũ", &["thay đổi chủ xe"]),
-    // Land and houses.
-    ("mua đất", &["chuyển nhượng quyền sử dụng đất"]),
-    ("bán đất", &["chuyển nhượng quyền sử dụng đất"]),
-    ("sang tên đất", &["chuyển nhượng quyền sử dụng đất"]),
-    ("sang tên sổ đỏ", &["chuyển nhượng quyền sử dụng đất"]),
-    ("cho đất", &["tặng cho quyền sử dụng đất"]),
-    ("đất thổ cư", &["đất ở"]),
-    ("thổ cư", &["đất ở", "chuyển mục đích sử dụng đất"]),
-    ("chuyển đất", &["chuyển mục đích sử dụng đất"]),
-    ("lên đất ở", &["chuyển mục đích sử dụng đất"]),
-    ("gộp sổ", &["hợp thửa"]),
-    ("gộp thửa", &["hợp thửa"]),
-    ("sửa nhà", &["sửa chữa cải tạo nhà ở"]),
-    ("sửa chữa nhà", &["sửa chữa cải tạo nhà ở"]),
-    ("chia thừa kế", &["phân chia di sản"]),
-    ("chia đất", &["phân chia di sản", "tách thửa"]),
-    ("di chúc", &["chứng thực di chúc"]),
-    // Shops and companies.
-    ("hkd", &["hộ kinh doanh"]),
-    ("mở quán", &["đăng ký hộ kinh doanh"]),
-    ("mở tiệm", &["đăng ký hộ kinh doanh"]),
-    ("mở cửa hàng", &["đăng ký hộ kinh doanh"]),
-    ("buôn bán", &["hộ kinh doanh"]),
-    ("cty", &["công ty"]),
-    ("tnhh", &["trách nhiệm hữu hạn"]),
-    ("mtv", &["một thành viên"]),
-    ("1 tv", &["một thành viên"]),
-    ("dn", &["doanh nghiệp"]),
-    ("quán ăn", &["dịch vụ ăn uống"]),
-    ("nhà hàng", &["dịch vụ ăn uống"]),
-    // Insurance and allowances.
-    ("lãnh", &["hưởng"]),
-    ("nhận tiền", &["hưởng"]),
-    ("lãnh tiền", &["hưởng"]),
-    ("lĩnh tiền", &["hưởng"]),
-    ("rút bảo hiểm", &["hưởng bảo hiểm xã hội một lần"]),
-    ("tiền thai sản", &["chế độ thai sản"]),
-    ("nghỉ ốm", &["ốm đau"]),
-    ("ốm", &["ốm đau"]),
-    ("mai táng phí", &["trợ cấp mai táng"]),
-    ("mua bảo hiểm y tế", &["tham gia bảo hiểm y tế", "đóng bảo hiểm y tế"]),
-    ("mua bhyt", &["tham gia bảo hiểm y tế", "đóng bảo hiểm y tế"]),
-    ("ông bà", &["người cao tuổi"]),
-    ("trợ cấp người già", &["trợ cấp xã hội"]),
-    // Papers, copies and signatures.
-    ("photo", &["bản sao"]),
-    ("phô tô", &["bản sao"]),
-    ("lý lịch", &["lý lịch tư pháp"]),
-    ("hết hạn", &["gia hạn", "cấp đổi"]),
-    ("rách", &["cấp đổi", "hư hỏng"]),
-    ("hư", &["cấp đổi", "hư hỏng"]),
-    ("hỏng", &["cấp đổi", "hư hỏng"]),
-    ("đi bộ đội", &["nghĩa vụ quân sự"]),
-    ("nhập ngũ", &["nghĩa vụ quân sự"]),
-    // Civil status, once more as people say it.
-    ("khai sinh muộn", &["đăng ký khai sinh"]),
-    ("khai sinh quá hạn", &["đăng ký khai sinh"]),
-    ("trích lục", &["trích lục hộ tịch"]),
-    ("nhận bố", &["nhận cha mẹ con"]),
-    ("nhận cha", &["nhận cha mẹ con"]),
-    ("sửa họ tên", &["thay đổi cải chính hộ tịch"]),
-    ("sửa năm sinh", &["cải chính hộ tịch"]),
-    ("sửa ngày sinh", &["cải chính hộ tịch"]),
-    ("đổi họ", &["thay đổi hộ tịch"]),
-    ("sổ hộ khẩu", &["thường trú"]),
-    ("xóa hộ khẩu", &["xóa đăng ký thường trú"]),
-    // Identity and accounts.
-    ("mất căn cước", &["cấp lại thẻ căn cước"]),
-    ("vneid", &["định danh điện tử"]),
-    ("định danh", &["định danh điện tử"]),
-    ("mức 2", &["mức độ 2"]),
-    ("mất hộ chiếu", &["trình báo mất hộ chiếu"]),
-    // Driving and vehicles.
-    ("thi bằng lái", &["sát hạch cấp giấy phép lái xe", "cấp giấy phép lái xe"]),
-    ("học bằng lái", &["đào tạo lái xe", "cấp giấy phép lái xe"]),
-    ("đăng kiểm", &["kiểm định xe"]),
-    // Land.
-    ("làm sổ lần đầu", &["cấp giấy chứng nhận lần đầu"]),
-    ("đính chính sổ", &["đính chính giấy chứng nhận"]),
-    ("tranh chấp đất", &["hòa giải tranh chấp đất đai"]),
-    ("hiến đất", &["tặng cho quyền sử dụng đất"]),
-    ("trích đo", &["trích đo địa chính"]),
-    // Shops and trades.
-    ("đóng cửa", &["chấm dứt hoạt động"]),
-    ("nghỉ kinh doanh", &["chấm dứt hoạt động", "tạm ngừng kinh doanh"]),
-    ("dẹp tiệm", &["chấm dứt hoạt động hộ kinh doanh"]),
-    ("tạm nghỉ", &["tạm ngừng"]),
-    ("bán rượu", &["bán lẻ rượu"]),
-    ("bán thuốc lá", &["bán lẻ sản phẩm thuốc lá"]),
-    ("nhà thuốc", &["kinh doanh dược"]),
-    ("thuốc tây", &["dược"]),
-    ("thuốc trừ sâu", &["thuốc bảo vệ thực vật"]),
-    ("nhà nghỉ", &["cơ sở lưu trú du lịch", "an ninh trật tự"]),
-    ("khách sạn", &["cơ sở lưu trú du lịch"]),
-    ("cây xăng", &["bán lẻ xăng dầu"]),
-    ("cửa hàng xăng", &["bán lẻ xăng dầu"]),
-    ("heo", &["lợn"]),
-    ("gà vịt", &["gia cầm"]),
-    ("ghe", &["tàu cá"]),
-    // Insurance, allowances, veterans.
-    ("sổ bảo hiểm", &["sổ bảo hiểm xã hội"]),
-    ("gộp sổ bhxh", &["gộp sổ bảo hiểm xã hội"]),
-    ("gộp sổ bảo hiểm", &["gộp sổ bảo hiểm xã hội"]),
-    ("tiền tuất", &["trợ cấp tuất", "chế độ tử tuất"]),
-    ("tiền mai táng", &["trợ cấp mai táng"]),
-    ("tiền hưu", &["lương hưu"]),
-    ("xkld", &["đi làm việc ở nước ngoài theo hợp đồng"]),
-    ("xuất khẩu lao động", &["đi làm việc ở nước ngoài theo hợp đồng"]),
-    ("thương binh", &["người có công"]),
-    ("liệt sĩ", &["người có công"]),
-    ("trợ cấp hàng tháng", &["trợ cấp xã hội hằng tháng", "trợ cấp xã hội hàng tháng"]),
-    // Schools and diplomas.
-    ("lớp 10", &["tuyển sinh trung học phổ thông"]),
-    ("lớp 6", &["tuyển sinh trung học cơ sở"]),
-    ("lớp 1", &["tuyển sinh tiểu học"]),
-    ("cấp 3", &["trung học phổ thông"]),
-    ("cấp 2", &["trung học cơ sở"]),
-    ("cấp 1", &["tiểu học"]),
-    ("miễn học phí", &["miễn giảm học phí"]),
-    // Copies and signatures.
-    ("dịch thuật", &["chứng thực chữ ký người dịch"]),
-];
+/// Everyday words and abbreviations → the words official names use (`src/everyday.tsv`: what
+/// people type, a tab, official wordings separated by `|`), applied to the query in the
+/// browser: a query holding the phrase on the left also looks for each phrase on the right (the
+/// typed words still count). Folded when published, so "so do" and "sổ đỏ" agree.
+pub const EVERYDAY: &str = include_str!("everyday.tsv");
+
+/// The lines of [`EVERYDAY`]: phrase and wordings, as written.
+fn everyday() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    EVERYDAY.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
+        let (phrase, wordings) = line.split_once('\t')?;
+        Some((phrase.trim(), wordings.split('|').map(str::trim).filter(|w| !w.is_empty()).collect()))
+    })
+}
 
 /// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào"):
 /// they still count, at a quarter of a word's weight.
@@ -503,7 +283,7 @@ pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnost
 /// The built-in everyday words and the site's own, folded, merged by phrase.
 fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
     let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let builtin = SYNONYMS.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+    let builtin = everyday().map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect::<Vec<_>>()));
     for (phrase, wordings) in builtin.chain(site.iter().cloned()) {
         let key = folded(&phrase);
         let entry = table.entry(key).or_default();
@@ -983,6 +763,17 @@ mod tests {
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
         assert_eq!(lengths_file(&[12, 13, 20, 21, 40]), [12 | 13 << 4, 14 | 15 << 4, 15]);
+    }
+
+    #[test]
+    fn every_line_of_the_everyday_list_has_a_phrase_and_a_wording() {
+        let lines = EVERYDAY.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
+        let read: Vec<_> = everyday().collect();
+        assert_eq!(read.len(), lines, "a line without a tab");
+        for (phrase, wordings) in read {
+            assert!(!folded(phrase).is_empty() && !wordings.is_empty(), "{phrase}");
+            assert!(wordings.iter().all(|w| !folded(w).is_empty()), "{phrase}");
+        }
     }
 
     #[test]
