@@ -82,7 +82,21 @@ pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xi
 /// lâu", "giấy tờ gì": "tờ" would meet "yếu tố").
 pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, mấy ngày, ở đâu, như thế nào, thế nào, làm sao, \
     làm thế nào, cần giấy tờ gì, giấy tờ gì, cần những giấy tờ gì, cần những gì, cần gì, hồ sơ gồm những gì, \
-    hết bao nhiêu tiền, bao nhiêu tiền, mất bao nhiêu tiền, có được không, có cần không, có phải không";
+    hết bao nhiêu tiền, bao nhiêu tiền, mất bao nhiêu tiền, có được không, có cần không, có phải không, \
+    thủ tục ra sao, làm ra sao, các bước làm, quy trình làm, trình tự thủ tục, nộp ở đâu, \
+    nộp hồ sơ ở đâu, nộp chỗ nào, lên đâu làm, đến đâu làm, đi đâu làm, ra đâu làm, \
+    cơ quan nào giải quyết, ai giải quyết, ai cấp, bao lâu có kết quả, mấy ngày thì có, \
+    mấy ngày có kết quả, mấy hôm, mấy bữa, bao nhiêu ngày, thời gian bao lâu, trong bao lâu, \
+    khi nào có kết quả, khi nào xong, chừng nào có, chừng nào xong, bao giờ có, bao giờ xong, \
+    tốn bao nhiêu tiền, tốn bao nhiêu, tốn mấy tiền, hết mấy tiền, mất mấy tiền, nhiêu tiền, \
+    hết nhiêu, phí bao nhiêu, lệ phí bao nhiêu, lệ phí là bao nhiêu, chi phí bao nhiêu, \
+    có mất phí không, có mất tiền không, có tốn phí không, có miễn phí không, cần mang gì, \
+    cần mang theo gì, mang theo những gì, cần đem theo gì, đem theo gì, cần chuẩn bị gì, \
+    chuẩn bị những gì, cần những giấy tờ nào, cần giấy gì, giấy gì, hồ sơ cần những gì, \
+    hồ sơ gồm gì, thành phần hồ sơ, cần những thứ gì, cần điều kiện gì, điều kiện gì, \
+    điều kiện như thế nào, những ai được, làm online được không, có làm online được không, \
+    nộp online, nộp trực tuyến được không, làm qua mạng, nộp qua mạng, làm trên mạng được không, \
+    làm thứ bảy không, có làm thứ 7 không, giờ làm việc, số điện thoại, mẫu đơn";
 
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]

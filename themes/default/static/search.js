@@ -215,7 +215,7 @@
   function plan(query, finished) {
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
-    var groups = [], lookups = {}, order = [], i = 0;
+    var groups = [], lookups = {}, order = [];
     function lookup(word, spelling, last) {
       var key = word + (last ? '*' : '');
       if (!lookups[key]) {
@@ -224,15 +224,10 @@
       }
       return key;
     }
-    while (i < folded.length) {
-      var n = Math.min(longest, folded.length - i), wordings = null;
-      for (; n > 0; n--) {
-        wordings = everyday[folded.slice(i, i + n).join(' ')] || null;
-        if (wordings) break;
-      }
-      if (!n) n = 1;
+    segments(folded).forEach(function (segment) {
+      var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
-      if (wordings && !wordings.length) { i += n; continue; }
+      if (wordings && !wordings.length) return;
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
@@ -243,8 +238,7 @@
         alts.push(wording.split(' ').map(function (w) { return lookup(w, null, false); }));
       });
       groups.push({ alts: alts, weight: filler ? FILLER : 1 });
-      i += n;
-    }
+    });
     // A long query (a whole name pasted) reads at most LOOKUPS words: the commonest words go
     // first, their groups kept as gaps so the words around them still count as side by side.
     // A short query is left whole, however many words its everyday phrases add.
@@ -283,6 +277,24 @@
       steps.push(l);
     });
     return { steps: steps, lookups: lookups, groups: groups, waiting: waiting && steps.every(function (l) { return !l.keys.length; }) };
+  }
+
+  // The query cut into everyday phrases and single words: from the end, the longest phrase
+  // ending at each word, so the thing named ("bằng lái" in "cấp lại bằng lái") wins over a
+  // phrase that only starts with it ("cấp lại bằng").
+  function segments(folded) {
+    var out = [], end = folded.length;
+    while (end > 0) {
+      var n = Math.min(longest, end), wordings = null;
+      for (; n > 0; n--) {
+        wordings = everyday[folded.slice(end - n, end).join(' ')] || null;
+        if (wordings) break;
+      }
+      if (!n) n = 1;
+      out.unshift({ at: end - n, n: n, wordings: wordings });
+      end -= n;
+    }
+    return out;
   }
 
   var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
