@@ -10,7 +10,10 @@
 #    into the work folder, and lays out the Hugo site of benches/hugo/: its hugo.toml mounts
 #    the congkhai site's own files (procedures/**.yaml, content/units.yaml, site.yaml, the
 #    results CSVs, the free pages, content/files/) and content adapters (_content.gotmpl) turn
-#    them into pages: nothing is converted beforehand;
+#    them into pages: nothing is converted beforehand. It makes procedure pages, /tt/<code>/
+#    redirects, unit pages, the one page of procedures done by every commune
+#    (/don-vi/moi-xa-phuong/), field, A–Z and results pages; not congkhai's boards, search
+#    index, open data files or QR codes (BENCHMARKS.md says what differs);
 # 4. runs, RUNS times in turn: `congkhai check`, `congkhai build`, `hugo`, each under
 #    /usr/bin/time -v into a fresh output folder (A B A B …, so both see the same load);
 # 5. prints pages (.html files) written, output bytes, wall time median/min, CPU time
