@@ -312,6 +312,9 @@
   // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
   function match(step, shards, n) {
     var score = new Float32Array(n), at = new Int32Array(n), count = 0;
+    // Names that spell the word as typed: a typed "tử" is as rare as "tử", not as "tu", "tư",
+    // "từ" and "tự" together.
+    var spelt = new Uint8Array(n), spelled = 0;
     shards.forEach(function (terms) {
       terms.forEach(function (t) {
         var whole = t.term === step.word;
@@ -326,6 +329,7 @@
               at[d] |= t.positions[k];
               if (step.spelling !== null && t.spellingOf && t.spellingOf[k] !== wanted) v *= MISSPELT;
             }
+            if (v === weight * q && !spelt[d]) { spelt[d] = 1; spelled++; }
             if (score[d] < v) {
               if (!score[d]) count++;
               score[d] = v;
@@ -334,7 +338,7 @@
         });
       });
     });
-    return { score: score, at: at, idf: idf(count, n), count: count };
+    return { score: score, at: at, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
   }
 
   // How much a word (or a pair of words side by side) found in `count` of `n` names weighs:
