@@ -21,7 +21,7 @@
 //! - `facets.<hash>.bin`: the field, level and unit names, then the field, level, online
 //!   service and units of every document; read only when a visitor filters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Serialize;
@@ -317,8 +317,9 @@ pub struct Document {
     pub level: usize,
     /// 0 none, 1 partly online, 2 fully online.
     pub online: u8,
-    /// Indices into the unit names given to [`publish`].
-    pub unit_ids: Vec<usize>,
+    /// Indices into the unit names given to [`publish`]. Shared: the procedures of one group
+    /// (every commune) hold the same thousands of units, kept once.
+    pub unit_ids: std::sync::Arc<[usize]>,
     /// Dossiers received, from the results files; ranks the most-used procedures.
     pub received: u64,
 }
@@ -766,13 +767,21 @@ fn facets(documents: &[Document], fields: &[String], levels: &[String], unit_nam
     }
     let mut groups: BTreeMap<&[usize], usize> = BTreeMap::new();
     let mut group_list: Vec<&[usize]> = Vec::new();
+    // Documents sharing one list (a group's thousands of units) are matched by address first.
+    let mut shared: HashMap<*const usize, usize> = HashMap::new();
     let group_of: Vec<usize> = documents
         .iter()
         .map(|d| {
-            *groups.entry(&d.unit_ids).or_insert_with(|| {
-                group_list.push(&d.unit_ids);
+            let list: &[usize] = &d.unit_ids;
+            if let Some(&group) = shared.get(&list.as_ptr()).filter(|_| !list.is_empty()) {
+                return group;
+            }
+            let group = *groups.entry(list).or_insert_with(|| {
+                group_list.push(list);
                 group_list.len() - 1
-            })
+            });
+            shared.insert(list.as_ptr(), group);
+            group
         })
         .collect();
     varint(&mut out, group_list.len() as u64);

@@ -74,6 +74,24 @@ fn by_case(procedure: &crate::model::Procedure, value: impl Fn(usize) -> String)
     procedure.cases.iter().enumerate().map(|(i, c)| format!("{}: {}", c.name, value(i))).collect::<Vec<_>>().join(" | ")
 }
 
+/// A group in words, for a cell: "Mọi xã, phường".
+fn group_words(ctx: &Ctx, g: usize) -> String {
+    super::procedure::upper_first(&ctx.links.groups[g].name(ctx.site))
+}
+
+/// A group of units as open data: its selector, its name in words, its page and how many units
+/// it holds (listing them would repeat thousands of communes on every procedure).
+fn group_json(ctx: &Ctx, g: usize) -> serde_json::Value {
+    let group = &ctx.links.groups[g];
+    json!({
+        "kind": group.kind,
+        "parent": group.parent.map(|p| ctx.site.units[p].id.as_str()),
+        "name": group_words(ctx, g),
+        "url": ctx.absolute(&super::unit::group_path(ctx, g)),
+        "unit_count": group.units.len(),
+    })
+}
+
 pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     let site = ctx.site;
     let links = ctx.links;
@@ -93,6 +111,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 "level": procedure.level.key(),
                 "levels": procedure.levels.iter().map(|l| l.key()).collect::<Vec<_>>(),
                 "units": links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>(),
+                "unit_group": links.group_of[p].map(|g| group_json(ctx, g)),
                 "time_statutory": procedure.time.statutory.to_string(),
                 "time_cut": procedure.time.cut.map(|c| c.to_string()),
                 "time_cut_percent": ratio(procedure.time.cut_percent()),
@@ -129,6 +148,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 procedure.field.value.clone(),
                 procedure.level.key().to_string(),
                 links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>().join(" "),
+                links.group_of[p].map(|g| group_words(ctx, g)).unwrap_or_default(),
                 procedure.time.statutory.to_string(),
                 opt(procedure.time.cut),
                 fee_summary(procedure),
@@ -149,6 +169,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
             "field",
             "level",
             "units",
+            "unit_group",
             "time_statutory",
             "time_cut",
             "fee",

@@ -122,13 +122,7 @@ fn procedures_workbook(ctx: &Ctx) -> Result<Vec<u8>, XlsxError> {
     for (i, &p) in links.by_name.iter().enumerate() {
         let procedure = &site.procedures[p];
         let row = i as u32 + 1;
-        let units: Vec<&str> = links.units_of[p].iter().map(|&u| site.units[u].name.as_str()).collect();
-        let units = match &procedure.units {
-            crate::model::UnitRef::Kind { kind, .. } if units.len() > 1 => {
-                format!("{} ({} đơn vị)", kind.label(), units.len())
-            }
-            _ => units.join(", "),
-        };
+        let units = super::procedure::units_summary(ctx, p);
         let texts = [
             procedure.code.value.clone(),
             procedure.name.clone(),
