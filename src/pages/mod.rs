@@ -249,9 +249,13 @@ impl Plan {
             Box::new(misc::assets),
             Box::new(results::results_index),
             Box::new(results::period_pages),
+            // Open data one file pair a job: at national size each holds hundreds of megabytes.
             Box::new(data::open_data),
+            Box::new(data::procedures_data),
+            Box::new(data::results_data),
             Box::new(data::feed),
-            Box::new(xlsx::spreadsheets),
+            Box::new(xlsx::procedures_spreadsheet),
+            Box::new(xlsx::results_spreadsheet),
         ];
         for letter in listing::letters(&ctx) {
             jobs.push(Box::new(move |c| listing::letter(c, &letter)));

@@ -187,12 +187,14 @@ fn results_workbook(ctx: &Ctx) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-/// Both workbooks, as files for the writer.
-pub fn spreadsheets(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
-    let procedures = procedures_workbook(ctx).map_err(|e| failed("thu-tuc.xlsx", e))?;
-    let results = results_workbook(ctx).map_err(|e| failed("ket-qua.xlsx", e))?;
-    Ok(vec![
-        Output { path: "du-lieu/thu-tuc.xlsx".into(), bytes: procedures },
-        Output { path: "du-lieu/ket-qua.xlsx".into(), bytes: results },
-    ])
+/// `/du-lieu/thu-tuc.xlsx`.
+pub fn procedures_spreadsheet(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let bytes = procedures_workbook(ctx).map_err(|e| failed("thu-tuc.xlsx", e))?;
+    Ok(vec![Output { path: "du-lieu/thu-tuc.xlsx".into(), bytes }])
+}
+
+/// `/du-lieu/ket-qua.xlsx`.
+pub fn results_spreadsheet(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let bytes = results_workbook(ctx).map_err(|e| failed("ket-qua.xlsx", e))?;
+    Ok(vec![Output { path: "du-lieu/ket-qua.xlsx".into(), bytes }])
 }
