@@ -43,6 +43,7 @@ impl SiteLinks {
                 received_at[u].push(p);
             }
         }
+        let related = related(site, links);
         let group_lookup_urls = links.groups.iter().map(|g| super::lookup::group_addresses(site, &g.units)).collect();
         let group_fields = links
             .groups
@@ -57,7 +58,7 @@ impl SiteLinks {
             .collect();
         let group_updated =
             links.groups.iter().map(|g| g.procedures.iter().map(|&p| site.procedures[p].updated).max()).collect();
-        SiteLinks { related: related(site, links), received_at, group_lookup_urls, group_fields, group_updated }
+        SiteLinks { related, received_at, group_lookup_urls, group_fields, group_updated }
     }
 }
 
@@ -127,7 +128,9 @@ fn look_alikes(a: usize, field: &[usize], words: &[Vec<u32>]) -> Vec<usize> {
         .collect();
     // Most similar first; ties in name order (the field's procedures are in that order).
     scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-    scored.into_iter().take(RELATED_SHOWN).map(|(_, b)| b).collect()
+    // From a borrowed iterator, not `into_iter()`: collecting in place would keep the whole
+    // buffer of candidates alive behind four links (1.2 GB at 100,000 procedures).
+    scored.iter().take(RELATED_SHOWN).map(|&(_, b)| b).collect()
 }
 
 /// How many numbers two sorted lists without repeats have in common.
