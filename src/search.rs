@@ -843,6 +843,57 @@ mod tests {
         ]
     }
 
+    /// The facets' unit lists, decoded: the lists, then each document's list.
+    fn unit_lists(bytes: &[u8]) -> (Vec<Vec<u64>>, Vec<u64>) {
+        let mut at = 0;
+        let next = |at: &mut usize| {
+            let (mut value, mut shift) = (0u64, 0);
+            loop {
+                let byte = bytes[*at];
+                *at += 1;
+                value |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte < 0x80 {
+                    return value;
+                }
+            }
+        };
+        for _ in 0..3 {
+            for _ in 0..next(&mut at) {
+                at += next(&mut at) as usize;
+            }
+        }
+        let lists = (0..next(&mut at)).map(|_| (0..next(&mut at)).map(|_| next(&mut at)).collect()).collect();
+        let of_document = (0..next(&mut at))
+            .map(|_| {
+                next(&mut at);
+                next(&mut at);
+                next(&mut at)
+            })
+            .collect();
+        (lists, of_document)
+    }
+
+    /// The procedures of a group share one list of its thousands of units: written once, and
+    /// a list equal to it but made apart (a procedure naming the same units) is the same list.
+    #[test]
+    fn a_groups_unit_list_is_written_once() {
+        let communes: std::sync::Arc<[usize]> = (0..5000).collect();
+        let mut documents = fixture();
+        documents[0].unit_ids = std::sync::Arc::clone(&communes);
+        documents[1].unit_ids = std::sync::Arc::clone(&communes);
+        documents[2].unit_ids = (0..5000).collect();
+        documents[3].unit_ids = vec![7].into();
+        let units: Vec<String> = (0..5000).map(|u| format!("Xã {u}")).collect();
+        let bytes = facets(&documents, &[], &[], &units);
+        let (lists, of_document) = unit_lists(&bytes);
+        assert_eq!(lists.len(), 3, "the communes, [7] and the empty list");
+        assert_eq!(of_document[..3], [of_document[0]; 3]);
+        assert_eq!(lists[of_document[0] as usize].len(), 5000);
+        assert_eq!(lists[of_document[3] as usize], [7]);
+        assert!(lists[of_document[4] as usize].is_empty());
+    }
+
     #[test]
     fn words_fold_every_diacritic() {
         assert_eq!(words("Đăng ký").collect::<Vec<_>>(), ["dang", "ky"]);
