@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build a synthetic site of N procedures and U units (24 months of results) with the
-# release binary and print figures: procedures, units, pages, output size, wall time,
-# peak memory. Prints figures only; asserts nothing about time.
+# release binary and print figures: `congkhai check` alone (wall time, peak memory), then the
+# build: procedures, units, pages, output size, wall time, peak memory, and the size of a
+# commune's page and board and of the page of what every commune does (raw and gzip -9).
+# Prints figures only; asserts nothing about time.
 #
 #   benches/build-scale.sh [N] [U]        # defaults: 10000 procedures, 700 units
 #
@@ -34,13 +36,17 @@ python3 "$repo/scripts/gen-synthetic-site.py" --procedures "$procedures" --units
     --months "$months" --seed "$seed" "$site" >&2
 gen_end=$(date +%s.%N)
 
+echo "== congkhai check" >&2
+check_timing="$site/check-time.txt"
+/usr/bin/time -v -o "$check_timing" "$bin" check --root "$site" >/dev/null 2>&1 || true
+
 echo "== congkhai build" >&2
 timing="$site/time.txt"
 status=0
 /usr/bin/time -v -o "$timing" "$bin" build --root "$site" --out "$site/public" \
     >"$site/build.out" 2>"$site/build.err" || status=$?
 
-field() { sed -n "s/^[[:space:]]*$1: //p" "$timing" | tail -n 1; }
+field() { sed -n "s/^[[:space:]]*$1: //p" "${2:-$timing}" | tail -n 1; }
 
 n_procedures=$(find "$site/procedures" -name '*.yaml' | wc -l)
 n_units=$(grep -c '^- id:' "$site/content/units.yaml")
@@ -58,6 +64,8 @@ printf '  %-22s %s\n' "units" "$n_units"
 printf '  %-22s %s\n' "result rows" "$n_result_rows ($months months)"
 printf '  %-22s %s\n' "source size" "$(du -sh --exclude=public "$site" | cut -f1)"
 printf '  %-22s %.2f s\n' "generate (python)" "$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN{print b-a}')"
+printf '  %-22s %s, %s MiB peak RSS\n' "check" "$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' "$check_timing")" \
+    "$(awk -v k="$(field 'Maximum resident set size (kbytes)' "$check_timing")" 'BEGIN{printf "%.1f", k/1024}')"
 printf '  %-22s %s\n' "exit status" "$status"
 if [ -d "$site/public" ]; then
     pages=$(find "$site/public" -name index.html | wc -l)
@@ -66,6 +74,14 @@ if [ -d "$site/public" ]; then
     printf '  %-22s %s\n' "pages (index.html)" "$pages"
     printf '  %-22s %s\n' "files written" "$files"
     printf '  %-22s %s (%s bytes)\n' "output size" "$(du -sh "$site/public" | cut -f1)" "$bytes"
+    commune=$(grep -B2 'kind: "commune"' "$site/content/units.yaml" | sed -n 's/^- id: "\(.*\)"/\1/p' | head -1)
+    for page in "don-vi/$commune/index.html" "don-vi/$commune/niem-yet/index.html" \
+        "don-vi/moi-xa-phuong/index.html" "don-vi/moi-xa-phuong/niem-yet/index.html"; do
+        if [ -f "$site/public/$page" ]; then
+            printf '  %-22s %s bytes, %s gzipped\n' "${page%index.html}" \
+                "$(wc -c <"$site/public/$page")" "$(gzip -9c "$site/public/$page" | wc -c)"
+        fi
+    done
 else
     printf '  %-22s %s\n' "pages (index.html)" "0 (no output folder)"
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 14 item 4: a commune's page when N procedures (default 1000) are done by every commune
 # (`units: {kind: commune}`). Generates a synthetic site (scripts/gen-synthetic-site.py), turns
-# the first N procedures into commune procedures, builds it and prints the commune page's and
-# board's size, raw and gzipped. Prints figures only.
+# the first N procedures into commune procedures, builds it and prints the size, raw and
+# gzipped, of the commune's page and board (its own procedures and a link to the shared ones)
+# and of the group's page and shared board (the N procedures, once). Prints figures only.
 #
 #   benches/commune-page.sh [N] [UNITS]        # defaults: 1000 procedures of 1200, 40 units
 #
@@ -28,9 +29,9 @@ for f in sorted(root.glob("procedures/**/*.yaml"))[:n]:
 PY
 "$bin" build --root "$site" --out "$site/public" >&2
 commune=$(grep -B2 'kind: "commune"' "$site/content/units.yaml" | sed -n 's/^- id: "\(.*\)"/\1/p' | head -1)
-for page in "don-vi/$commune/index.html" "don-vi/$commune/niem-yet/index.html"; do
+for page in "don-vi/$commune/index.html" "don-vi/$commune/niem-yet/index.html" \
+    "don-vi/moi-xa-phuong/index.html" "don-vi/moi-xa-phuong/niem-yet/index.html"; do
     f="$site/public/$page"
-    printf '%s: %s procedures listed, %s bytes, %s bytes gzipped (gzip -9)\n' "$page" \
-        "$(grep -o 'Thủ tục hành chính ([0-9.]*)' "$f" | head -1 | tr -dc '0-9.')" \
-        "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+    printf '%s: %s bytes, %s bytes gzipped (gzip -9); %s\n' "$page" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" \
+        "$(grep -o '<h2 id="h-[a-z0-9-]*">Thủ tục[^<]*' "$f" | sed 's/<h2 id="[^"]*">//' | paste -sd ';' -)"
 done

@@ -22,7 +22,7 @@
 //! - `facets.<hash>.bin`: the field, level and unit names, then the field, level, online
 //!   service and units of every document; read only when a visitor filters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Serialize;
@@ -115,8 +115,9 @@ pub struct Document {
     pub level: usize,
     /// 0 none, 1 partly online, 2 fully online.
     pub online: u8,
-    /// Indices into the unit names given to [`publish`].
-    pub unit_ids: Vec<usize>,
+    /// Indices into the unit names given to [`publish`]. Shared: the procedures of one group
+    /// (every commune) hold the same thousands of units, kept once.
+    pub unit_ids: std::sync::Arc<[usize]>,
     /// Dossiers received, from the results files; ranks the most-used procedures.
     pub received: u64,
 }
@@ -604,13 +605,21 @@ fn facets(documents: &[Document], fields: &[String], levels: &[String], unit_nam
     }
     let mut groups: BTreeMap<&[usize], usize> = BTreeMap::new();
     let mut group_list: Vec<&[usize]> = Vec::new();
+    // Documents sharing one list (a group's thousands of units) are matched by address first.
+    let mut shared: HashMap<*const usize, usize> = HashMap::new();
     let group_of: Vec<usize> = documents
         .iter()
         .map(|d| {
-            *groups.entry(&d.unit_ids).or_insert_with(|| {
-                group_list.push(&d.unit_ids);
+            let list: &[usize] = &d.unit_ids;
+            if let Some(&group) = shared.get(&list.as_ptr()).filter(|_| !list.is_empty()) {
+                return group;
+            }
+            let group = *groups.entry(list).or_insert_with(|| {
+                group_list.push(list);
                 group_list.len() - 1
-            })
+            });
+            shared.insert(list.as_ptr(), group);
+            group
         })
         .collect();
     varint(&mut out, group_list.len() as u64);
@@ -670,6 +679,57 @@ mod tests {
             document("Thẩm định báo cáo xử lý chất thải", &[], "Môi trường", &["Báo cáo chất thải rắn"]),
             document("Thủ tục hòa giải thương mại hoà giải", &[], "Hòa giải", &[]),
         ]
+    }
+
+    /// The facets' unit lists, decoded: the lists, then each document's list.
+    fn unit_lists(bytes: &[u8]) -> (Vec<Vec<u64>>, Vec<u64>) {
+        let mut at = 0;
+        let next = |at: &mut usize| {
+            let (mut value, mut shift) = (0u64, 0);
+            loop {
+                let byte = bytes[*at];
+                *at += 1;
+                value |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte < 0x80 {
+                    return value;
+                }
+            }
+        };
+        for _ in 0..3 {
+            for _ in 0..next(&mut at) {
+                at += next(&mut at) as usize;
+            }
+        }
+        let lists = (0..next(&mut at)).map(|_| (0..next(&mut at)).map(|_| next(&mut at)).collect()).collect();
+        let of_document = (0..next(&mut at))
+            .map(|_| {
+                next(&mut at);
+                next(&mut at);
+                next(&mut at)
+            })
+            .collect();
+        (lists, of_document)
+    }
+
+    /// The procedures of a group share one list of its thousands of units: written once, and
+    /// a list equal to it but made apart (a procedure naming the same units) is the same list.
+    #[test]
+    fn a_groups_unit_list_is_written_once() {
+        let communes: std::sync::Arc<[usize]> = (0..5000).collect();
+        let mut documents = fixture();
+        documents[0].unit_ids = std::sync::Arc::clone(&communes);
+        documents[1].unit_ids = std::sync::Arc::clone(&communes);
+        documents[2].unit_ids = (0..5000).collect();
+        documents[3].unit_ids = vec![7].into();
+        let units: Vec<String> = (0..5000).map(|u| format!("Xã {u}")).collect();
+        let bytes = facets(&documents, &[], &[], &units);
+        let (lists, of_document) = unit_lists(&bytes);
+        assert_eq!(lists.len(), 3, "the communes, [7] and the empty list");
+        assert_eq!(of_document[..3], [of_document[0]; 3]);
+        assert_eq!(lists[of_document[0] as usize].len(), 5000);
+        assert_eq!(lists[of_document[3] as usize], [7]);
+        assert!(lists[of_document[4] as usize].is_empty());
     }
 
     #[test]

@@ -77,12 +77,10 @@ fn procedures_workbook_and_identical_bytes_across_builds() {
     assert!(matches!(rows[1][9], Data::DateTime(_)), "updated is a date: {:?}", rows[1][9]);
 }
 
-/// A commune that does hundreds of procedures (`units: {kind: commune}`) lists them folded by
-/// field, so its page opens short; a unit with a few keeps them open.
-#[test]
-fn a_commune_with_many_procedures_folds_them_by_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
+/// A site where 45 procedures are done by every commune (`units: {kind: commune}`) and 31 by
+/// commune A alone, built into `out`.
+fn commune_site(dir: &Path) -> PathBuf {
+    let root = dir.join("site");
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::create_dir_all(root.join("procedures")).unwrap();
     std::fs::write(root.join("content/site.yaml"), "title: \"Thử\"\nbase_url: \"https://thu.example.gov.vn\"\n")
@@ -93,28 +91,107 @@ fn a_commune_with_many_procedures_folds_them_by_field() {
     )
     .unwrap();
     let fields = ["Hộ tịch", "Đất đai", "Chứng thực"];
+    let procedure = |code: usize, name: String, field: &str, units: &str| {
+        format!(
+            "code: \"1.{code:06}\"\nname: \"{name}\"\nfield: \"{field}\"\nlevel: commune\n{units}\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n"
+        )
+    };
     for i in 0..45 {
-        let yaml = format!(
-            "code: \"1.{:06}\"\nname: \"Thủ tục số {i}\"\nfield: \"{}\"\nlevel: commune\nunits: {{kind: commune}}\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n",
-            100000 + i,
-            fields[i % 3]
-        );
-        std::fs::write(root.join(format!("procedures/p{i}.yaml")), yaml).unwrap();
+        let yaml = procedure(100000 + i, format!("Thủ tục chung số {i}"), fields[i % 3], "units: {kind: commune}");
+        std::fs::write(root.join(format!("procedures/chung-{i}.yaml")), yaml).unwrap();
+    }
+    for i in 0..31 {
+        let yaml = procedure(200000 + i, format!("Thủ tục riêng số {i}"), fields[i % 2], "unit: xa-a");
+        std::fs::write(root.join(format!("procedures/rieng-{i}.yaml")), yaml).unwrap();
     }
     std::fs::write(
         root.join("procedures/so.yaml"),
         "code: \"2.000001\"\nname: \"Thủ tục của sở\"\nfield: \"Hộ tịch\"\nlevel: province\nunit: so-a\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n",
     )
     .unwrap();
-    let out = dir.path().join("public");
+    root
+}
+
+fn build_root(root: &Path, out: &Path) {
     let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
         .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+}
+
+/// A commune lists its own procedures (folded by field when there are many) and, for those
+/// every commune does, only how many there are, by field, with a link to the one page that
+/// lists them: its page stays short however many communes and shared procedures there are.
+#[test]
+fn a_commune_lists_its_own_procedures_and_links_the_shared_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = commune_site(dir.path());
+    let out = dir.path().join("public");
+    build_root(&root, &out);
+
     let commune = std::fs::read_to_string(out.join("don-vi/xa-a/index.html")).unwrap();
-    assert_eq!(commune.matches("<details class=\"field-group\">").count(), 3, "one fold per field, closed");
-    assert!(commune.contains("(15 thủ tục)"), "each fold says how many it holds");
+    assert_eq!(commune.matches("<details class=\"field-group\">").count(), 2, "own procedures: one fold per field");
+    assert!(commune.contains("Thủ tục riêng của đơn vị (31)"), "own procedures counted apart");
+    assert!(commune.contains("Thủ tục riêng số 30"), "own procedures listed in full");
+    assert!(!commune.contains("Thủ tục chung số"), "shared procedures are not listed on a commune's page");
+    assert!(commune.contains("Thủ tục mọi xã, phường đều giải quyết (45)"), "the shared count");
+    assert!(
+        commune.contains("href=\"/don-vi/moi-xa-phuong/\">Thủ tục mọi xã, phường đều giải quyết</a>"),
+        "a link to the group's page whose text makes sense alone"
+    );
+    assert!(commune.contains(
+        "href=\"/don-vi/moi-xa-phuong/#linh-vuc-ho-tich\">Hộ tịch</a> <span class=\"count\">(15 thủ tục)</span>"
+    ));
+    assert!(commune.contains("76 thủ tục hành chính"), "the description counts both: 31 own + 45 shared");
+
+    // Commune B has no procedure of its own: no empty list, only the shared section.
+    let other = std::fs::read_to_string(out.join("don-vi/xa-b/index.html")).unwrap();
+    assert!(!other.contains("h-thu-tuc") && other.contains("Thủ tục mọi xã, phường đều giải quyết (45)"));
+
+    // The group's page lists every shared procedure once, by field, with the anchors linked above.
+    let group = std::fs::read_to_string(out.join("don-vi/moi-xa-phuong/index.html")).unwrap();
+    for i in 0..45 {
+        assert_eq!(group.matches(&format!(">Thủ tục chung số {i}</a>")).count(), 1, "procedure {i} once");
+    }
+    assert!(!group.contains("Thủ tục riêng số"));
+    assert!(group.contains("id=\"linh-vuc-ho-tich\"") && group.contains("id=\"linh-vuc-dat-dai\""));
+    assert!(group.contains("href=\"/don-vi/xa-a/\"") && group.contains("href=\"/don-vi/xa-b/\""), "its communes");
+    assert!(!group.contains("href=\"/don-vi/so-a/\""));
+
+    // The procedure page sends citizens to the group's page.
+    let procedure = std::fs::read_to_string(out.join("thu-tuc/thu-tuc-chung-so-0/index.html")).unwrap();
+    assert!(procedure.contains("href=\"/don-vi/moi-xa-phuong/#h-don-vi\">danh sách xã, phường</a>"));
+
+    // The units index counts both and links the group's page under its kind.
+    let units = std::fs::read_to_string(out.join("don-vi/index.html")).unwrap();
+    assert!(units.contains("href=\"/don-vi/xa-a/\">UBND xã A</a> <span class=\"count\">76 thủ tục</span>"));
+    assert!(units.contains("href=\"/don-vi/moi-xa-phuong/\">Thủ tục mọi xã, phường đều giải quyết</a>"));
+
     let department = std::fs::read_to_string(out.join("don-vi/so-a/index.html")).unwrap();
     assert!(!department.contains("<details class=\"field-group\""), "one procedure: shown open");
+    assert!(!department.contains("moi-xa-phuong"), "a department is in no commune group");
+}
+
+/// A commune's board lists its own procedures and says, in a line that prints, how many shared
+/// procedures apply and the address of their shared board, printed once for every commune.
+#[test]
+fn a_commune_board_points_to_the_shared_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = commune_site(dir.path());
+    let out = dir.path().join("public");
+    build_root(&root, &out);
+
+    let board = std::fs::read_to_string(out.join("don-vi/xa-a/niem-yet/index.html")).unwrap();
+    assert!(board.contains("Thủ tục riêng số 30") && !board.contains("Thủ tục chung số"));
+    assert!(board.contains("<strong>45 thủ tục chung của mọi xã, phường</strong>"), "{board}");
+    assert!(board.contains("https://thu.example.gov.vn/don-vi/moi-xa-phuong/niem-yet/"), "the printed address");
+    let shared = std::fs::read_to_string(out.join("don-vi/moi-xa-phuong/niem-yet/index.html")).unwrap();
+    assert_eq!(shared.matches("<th scope=\"row\">Thủ tục chung số").count(), 45);
+    assert!(shared.contains("Bảng dùng chung cho 2 xã, phường"));
+    let boards = std::fs::read_to_string(out.join("niem-yet/index.html")).unwrap();
+    assert!(boards.contains("href=\"/don-vi/moi-xa-phuong/niem-yet/\""), "the boards index lists the shared board");
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://thu.example.gov.vn/don-vi/moi-xa-phuong/</loc>"));
+    assert!(sitemap.contains("<loc>https://thu.example.gov.vn/don-vi/moi-xa-phuong/niem-yet/</loc>"));
 }

@@ -90,10 +90,14 @@ fn tiny_site_builds_correct_pages() {
     assert!(copy.contains("0212 1111 222"));
     assert!(copy.contains("cắt giảm 30%"));
 
-    // Every commune does birth registration; each commune page lists it.
+    // Every commune does birth registration: each commune page counts it and links the page
+    // that lists it once.
     for commune in ["xa-a", "xa-b"] {
-        assert!(read(&out, &format!("don-vi/{commune}/index.html")).contains("Đăng ký khai sinh"), "{commune}");
+        let page = read(&out, &format!("don-vi/{commune}/index.html"));
+        assert!(page.contains("Thủ tục mọi xã, phường đều giải quyết (1)"), "{commune}");
+        assert!(page.contains("href=\"/don-vi/moi-xa-phuong/\""), "{commune}");
     }
+    assert!(read(&out, "don-vi/moi-xa-phuong/index.html").contains("Đăng ký khai sinh"));
     let unit = read(&out, "don-vi/so-xay-dung/index.html");
     assert!(unit.contains("Nguyễn Thị Hoa") && unit.contains("Chuyên viên, Bộ phận Một cửa"));
 
@@ -460,11 +464,15 @@ fn unit_boards_list_every_procedure_with_the_newest_date_and_qr_codes() {
     assert!(board.contains("aria-label=\"Mã QR dẫn tới https://motcua.example.gov.vn/tra-cuu\""));
     assert!(!board.contains("Đăng ký khai sinh"), "a commune procedure is not the department's");
 
-    // A commune's board has the procedure given to every commune, and its own look-up address.
+    // A commune's board counts the procedure given to every commune and points to the shared
+    // board that lists it; it keeps its own look-up address.
     let commune = read(&out, "don-vi/xa-a/niem-yet/index.html");
-    assert!(commune.contains("Đăng ký khai sinh"));
+    assert!(commune.contains("<strong>1 thủ tục chung của mọi xã, phường</strong>"), "{commune}");
+    assert!(commune.contains("https://congkhai.example.gov.vn/don-vi/moi-xa-phuong/niem-yet/"));
     assert!(commune.contains("01/09/2025"));
     assert!(commune.contains("Mã QR dẫn tới https://xa-a.example.gov.vn/ho-so?loai=tra-cuu\""), "{commune}");
+    let shared = read(&out, "don-vi/moi-xa-phuong/niem-yet/index.html");
+    assert!(shared.contains("Đăng ký khai sinh") && shared.contains("01/09/2025"));
 
     // The unit page links its board; /niem-yet/ lists every board; the sitemap has them all.
     assert!(
@@ -473,7 +481,7 @@ fn unit_boards_list_every_procedure_with_the_newest_date_and_qr_codes() {
     let boards = read(&out, "niem-yet/index.html");
     let sitemap = read(&out, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://congkhai.example.gov.vn/niem-yet/</loc>"));
-    for unit in ["so-xay-dung", "cong-an-tinh", "xa-a", "xa-b"] {
+    for unit in ["so-xay-dung", "cong-an-tinh", "xa-a", "xa-b", "moi-xa-phuong"] {
         assert!(boards.contains(&format!("href=\"/don-vi/{unit}/niem-yet/\"")), "{unit}");
         assert!(sitemap.contains(&format!("<loc>https://congkhai.example.gov.vn/don-vi/{unit}/niem-yet/</loc>")));
     }

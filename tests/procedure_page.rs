@@ -141,9 +141,11 @@ fn where_to_file_links_the_service_centre_which_lists_what_it_receives() {
 fn a_commune_procedure_says_the_commune_where_you_live_and_links_the_list() {
     let facts = section(&html("thu-tuc/dang-ky-khai-sinh"), "h-tom-tat").to_string();
     assert!(text(&facts).contains("UBND xã, phường nơi bạn cư trú"), "{facts}");
-    assert!(facts.contains("/don-vi/#nhom-commune"), "{facts}");
-    let units = html("don-vi");
-    assert!(units.contains("id=nhom-commune") || units.contains("id=\"nhom-commune\""));
+    // The link goes to the list of communes on the page of what every commune does.
+    assert!(facts.contains("/don-vi/moi-xa-phuong/#h-don-vi"), "{facts}");
+    let group = html("don-vi/moi-xa-phuong");
+    assert!(group.contains("id=h-don-vi") || group.contains("id=\"h-don-vi\""));
+    assert!(text(section(&group, "h-don-vi")).contains("UBND phường Phan Thiết"));
 }
 
 #[test]
@@ -329,7 +331,8 @@ fn unknown_fee_and_papers_are_never_free_or_none() {
 
 #[test]
 fn boards_lists_and_open_data_carry_each_case_not_only_the_first() {
-    let board = text(&read(real(), "don-vi/phuong-hai-chau/niem-yet"));
+    // Every commune does it: on the shared board, which each commune's board points to.
+    let board = text(&read(real(), "don-vi/moi-xa-phuong/niem-yet"));
     in_order(
         &board,
         &[
@@ -343,7 +346,7 @@ fn boards_lists_and_open_data_carry_each_case_not_only_the_first() {
         ],
         "board",
     );
-    let list = text(&read(real(), "don-vi/phuong-hai-chau"));
+    let list = text(&read(real(), "don-vi/moi-xa-phuong"));
     assert!(list.contains("Tùy trường hợp: Đối với nhà ở riêng lẻ tại đô thị: 10 ngày, 50.000 đ"), "{list}");
     let data = std::fs::read_to_string(real().join("du-lieu/thu-tuc.json")).expect("thu-tuc.json");
     let procedures: serde_json::Value = serde_json::from_str(&data).expect("JSON");

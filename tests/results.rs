@@ -121,3 +121,32 @@ fn unit_results_section_snapshot() {
     }
     insta::assert_snapshot!(section);
 }
+
+/// Rows of communes for a procedure every commune does (`units: {kind: commune}`, one group,
+/// never one entry per commune) check as any other and show on the procedure's page and on
+/// each commune's page.
+#[test]
+fn commune_rows_of_an_every_commune_procedure_check_and_show() {
+    let (_dir, root) = common::copy_site("tiny");
+    std::fs::create_dir_all(root.join("content/results")).unwrap();
+    std::fs::write(
+        root.join("content/results/xa.csv"),
+        "period,unit,procedure,carried_over,received_online,received_direct,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,withdrawn\n\
+         2026-01,xa-a,1.001193,0,30,10,25,10,1,4,0,0\n\
+         2026-01,xa-b,1.001193,0,7,5,6,4,0,2,0,0\n\
+         2026-01,xa-a,,0,30,10,25,10,1,4,0,0\n",
+    )
+    .unwrap();
+    let (code, stderr) = common::check(&root);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("xa.csv"), "no problem with these rows: {stderr}");
+
+    let out = root.parent().unwrap().join("public");
+    let (code, stderr) = run(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()], &root);
+    assert_eq!(code, 0, "{stderr}");
+    let procedure = read(&out, "thu-tuc/dang-ky-khai-sinh/index.html");
+    assert!(procedure.contains("UBND xã A") && procedure.contains("UBND xã B"), "both communes' rows");
+    assert!(procedure.contains("Tháng 1/2026"));
+    let commune = read(&out, "don-vi/xa-b/index.html");
+    assert!(commune.contains("Tháng 1/2026") && commune.contains("Đăng ký khai sinh"), "its row by procedure");
+}

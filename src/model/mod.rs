@@ -273,6 +273,29 @@ impl UnitKind {
         }
     }
 
+    /// The units of the kind as a list names them: "xã, phường".
+    pub fn plural(self) -> &'static str {
+        match self {
+            UnitKind::Province => "UBND tỉnh",
+            UnitKind::Department => "sở, ban, ngành",
+            UnitKind::Police => "cơ quan công an",
+            UnitKind::Center => "trung tâm phục vụ hành chính công",
+            UnitKind::District => "huyện",
+            UnitKind::Commune => "xã, phường",
+            UnitKind::Other => "đơn vị khác",
+        }
+    }
+
+    /// Every unit of the kind, as a sentence says it: "mọi xã, phường".
+    pub fn every(self) -> String {
+        format!("mọi {}", self.plural())
+    }
+
+    /// The kind as written in YAML and in page anchors: `commune`.
+    pub fn key(self) -> String {
+        format!("{self:?}").to_lowercase()
+    }
+
     pub const ALL: [UnitKind; 7] = [
         UnitKind::Province,
         UnitKind::Center,

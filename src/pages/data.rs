@@ -19,7 +19,22 @@ fn json_output(path: &str, value: &impl Serialize) -> Result<Output, Diagnostic>
     Ok(Output { path: path.into(), bytes })
 }
 
-fn csv_output(path: &str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Output, Diagnostic> {
+/// A JSON array made one element at a time, each dropped once written: at national size the
+/// whole array as values would take gigabytes. The bytes are those of `to_vec_pretty`.
+fn json_array_output<T: Serialize>(path: &str, items: impl Iterator<Item = T>) -> Result<Output, Diagnostic> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut bytes);
+    let mut array = serializer.serialize_seq(None).map_err(|e| failed(path, e))?;
+    for item in items {
+        array.serialize_element(&item).map_err(|e| failed(path, e))?;
+    }
+    array.end().map_err(|e| failed(path, e))?;
+    Ok(Output { path: path.into(), bytes })
+}
+
+/// A CSV file made row by row, as rows come.
+fn csv_output(path: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Output, Diagnostic> {
     // A BOM so that Excel, which clerks use, opens the Vietnamese text correctly.
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header).map_err(|e| failed(path, e))?;
@@ -74,72 +89,85 @@ fn by_case(procedure: &crate::model::Procedure, value: impl Fn(usize) -> String)
     procedure.cases.iter().enumerate().map(|(i, c)| format!("{}: {}", c.name, value(i))).collect::<Vec<_>>().join(" | ")
 }
 
-pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+/// A group in words, for a cell: "Mọi xã, phường".
+fn group_words(ctx: &Ctx, g: usize) -> String {
+    super::procedure::upper_first(&ctx.links.groups[g].name(ctx.site))
+}
+
+/// A group of units as open data: its selector, its name in words, its page and how many units
+/// it holds (listing them would repeat thousands of communes on every procedure).
+fn group_json(ctx: &Ctx, g: usize) -> serde_json::Value {
+    let group = &ctx.links.groups[g];
+    json!({
+        "kind": group.kind,
+        "parent": group.parent.map(|p| ctx.site.units[p].id.as_str()),
+        "name": group_words(ctx, g),
+        "url": ctx.absolute(&super::unit::group_path(ctx, g)),
+        "unit_count": group.units.len(),
+    })
+}
+
+/// `/du-lieu/thu-tuc.json` and `thu-tuc.csv`: every procedure in name order.
+pub fn procedures_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
     let site = ctx.site;
     let links = ctx.links;
     let mut outputs = Vec::new();
 
-    let procedures: Vec<_> = links
-        .by_name
-        .iter()
-        .map(|&p| {
-            let procedure = &site.procedures[p];
-            json!({
-                "code": procedure.code.value,
-                "name": procedure.name,
-                "url": ctx.absolute(&format!("/thu-tuc/{}/", links.slugs[p])),
-                "permalink": ctx.absolute(&permalink_path(procedure)),
-                "field": procedure.field.value,
-                "level": procedure.level.key(),
-                "levels": procedure.levels.iter().map(|l| l.key()).collect::<Vec<_>>(),
-                "units": links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>(),
-                "time_statutory": procedure.time.statutory.to_string(),
-                "time_cut": procedure.time.cut.map(|c| c.to_string()),
-                "time_cut_percent": ratio(procedure.time.cut_percent()),
-                "time": time_json(&procedure.time),
-                "time_summary": procedure.time_summary(),
-                "fees": fees_json(&procedure.fees),
-                "fee_summary": fee_summary(procedure),
-                "cases": procedure.cases.iter().enumerate().map(|(i, c)| json!({
-                    "name": c.name,
-                    "anchor": crate::model::Case::anchor(i),
-                    "time": time_json(procedure.time_of(Some(i))),
-                    "fees": fees_json(procedure.fees_of(Some(i))),
-                    "fee_summary": crate::model::FeeFacts::of(procedure.fees_of(Some(i))).summary(),
-                    "papers": c.papers.iter().filter(|p| !p.is_note).map(|p| p.name.as_str()).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-                "result": procedure.result,
-                "anywhere": procedure.anywhere,
-                "online": format!("{:?}", procedure.online).to_lowercase(),
-                "online_url": procedure.online_url,
-                "updated": procedure.updated.iso(),
-            })
+    let procedures = links.by_name.iter().map(|&p| {
+        let procedure = &site.procedures[p];
+        json!({
+            "code": procedure.code.value,
+            "name": procedure.name,
+            "url": ctx.absolute(&format!("/thu-tuc/{}/", links.slugs[p])),
+            "permalink": ctx.absolute(&permalink_path(procedure)),
+            "field": procedure.field.value,
+            "level": procedure.level.key(),
+            "levels": procedure.levels.iter().map(|l| l.key()).collect::<Vec<_>>(),
+            "units": links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>(),
+            "unit_group": links.group_of[p].map(|g| group_json(ctx, g)),
+            "time_statutory": procedure.time.statutory.to_string(),
+            "time_cut": procedure.time.cut.map(|c| c.to_string()),
+            "time_cut_percent": ratio(procedure.time.cut_percent()),
+            "time": time_json(&procedure.time),
+            "time_summary": procedure.time_summary(),
+            "fees": fees_json(&procedure.fees),
+            "fee_summary": fee_summary(procedure),
+            "cases": procedure.cases.iter().enumerate().map(|(i, c)| json!({
+                "name": c.name,
+                "anchor": crate::model::Case::anchor(i),
+                "time": time_json(procedure.time_of(Some(i))),
+                "fees": fees_json(procedure.fees_of(Some(i))),
+                "fee_summary": crate::model::FeeFacts::of(procedure.fees_of(Some(i))).summary(),
+                "papers": c.papers.iter().filter(|p| !p.is_note).map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "result": procedure.result,
+            "anywhere": procedure.anywhere,
+            "online": format!("{:?}", procedure.online).to_lowercase(),
+            "online_url": procedure.online_url,
+            "updated": procedure.updated.iso(),
         })
-        .collect();
-    outputs.push(json_output("du-lieu/thu-tuc.json", &procedures)?);
-    let rows = links
-        .by_name
-        .iter()
-        .map(|&p| {
-            let procedure = &site.procedures[p];
-            vec![
-                procedure.code.value.clone(),
-                procedure.name.clone(),
-                ctx.absolute(&format!("/thu-tuc/{}/", links.slugs[p])),
-                procedure.field.value.clone(),
-                procedure.level.key().to_string(),
-                links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>().join(" "),
-                procedure.time.statutory.to_string(),
-                opt(procedure.time.cut),
-                fee_summary(procedure),
-                procedure.time_summary(),
-                by_case(procedure, |c| procedure.time_of(Some(c)).shown().to_string()),
-                by_case(procedure, |c| crate::model::FeeFacts::of(procedure.fees_of(Some(c))).summary()),
-                format!("{:?}", procedure.online).to_lowercase(),
-                procedure.updated.iso(),
-            ]
-        })
-        .collect();
+    });
+    outputs.push(json_array_output("du-lieu/thu-tuc.json", procedures)?);
+    let rows = links.by_name.iter().map(|&p| {
+        let procedure = &site.procedures[p];
+        vec![
+            procedure.code.value.clone(),
+            procedure.name.clone(),
+            ctx.absolute(&format!("/thu-tuc/{}/", links.slugs[p])),
+            procedure.field.value.clone(),
+            procedure.level.key().to_string(),
+            links.units_of[p].iter().map(|&u| site.units[u].id.as_str()).collect::<Vec<_>>().join(" "),
+            links.group_of[p].map(|g| group_words(ctx, g)).unwrap_or_default(),
+            procedure.time.statutory.to_string(),
+            opt(procedure.time.cut),
+            fee_summary(procedure),
+            procedure.time_summary(),
+            by_case(procedure, |c| procedure.time_of(Some(c)).shown().to_string()),
+            by_case(procedure, |c| crate::model::FeeFacts::of(procedure.fees_of(Some(c))).summary()),
+            format!("{:?}", procedure.online).to_lowercase(),
+            procedure.updated.iso(),
+        ]
+    });
     outputs.push(csv_output(
         "du-lieu/thu-tuc.csv",
         &[
@@ -149,6 +177,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
             "field",
             "level",
             "units",
+            "unit_group",
             "time_statutory",
             "time_cut",
             "fee",
@@ -160,6 +189,13 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         ],
         rows,
     )?);
+    Ok(outputs)
+}
+
+/// `/du-lieu/` itself, `don-vi.json` and the JSON Schemas of the source files.
+pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let site = ctx.site;
+    let mut outputs = Vec::new();
 
     let units: Vec<_> = site
         .units
@@ -174,6 +210,20 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         })
         .collect();
     outputs.push(json_output("du-lieu/don-vi.json", &units)?);
+
+    for name in crate::schema::NAMES {
+        let schema = crate::schema::schema_json(name).ok_or_else(|| failed(name, "schema"))?;
+        outputs.push(Output { path: format!("du-lieu/schema/{name}.json"), bytes: schema.into_bytes() });
+    }
+    outputs.push(open_data_page(ctx)?);
+    Ok(outputs)
+}
+
+/// `/du-lieu/ket-qua.json` and `ket-qua.csv`: every checked results row.
+pub fn results_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let site = ctx.site;
+    let links = ctx.links;
+    let mut outputs = Vec::new();
 
     // Results: the published counts (only FORMAT.md's columns) and what is computed from them.
     let header = [
@@ -210,9 +260,8 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         "continuity_difference",
         "mismatch",
     ];
-    let mut json_rows = Vec::new();
-    let mut csv_rows = Vec::new();
-    for row in &links.results {
+    // Each row's counts and rates, worked out again for the CSV: cheaper than keeping them all.
+    let figures = |row: &crate::check_results::CheckedRow| {
         let source = &site.results[row.row];
         let c: &Counts = &source.counts;
         let procedure = row.procedure.map(|p| site.procedures[p].code.value.clone());
@@ -248,6 +297,10 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
             c.received_total(),
             c.resolved(),
         ];
+        (source, procedure, counts, computed, row.identity_difference, continuity, mismatch)
+    };
+    let records = links.results.iter().map(|row| {
+        let (source, procedure, counts, computed, identity, continuity, mismatch) = figures(row);
         let mut record = serde_json::Map::new();
         record.insert("period".into(), json!(source.period.to_string()));
         record.insert("unit".into(), json!(site.units[row.unit].id));
@@ -258,27 +311,30 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         for (name, value) in header[22..29].iter().zip(computed.iter()) {
             record.insert((*name).into(), json!(value));
         }
-        record.insert("identity_difference".into(), json!(row.identity_difference));
+        record.insert("identity_difference".into(), json!(identity));
         record.insert("continuity_difference".into(), json!(continuity));
         record.insert("mismatch".into(), json!(mismatch));
-        json_rows.push(serde_json::Value::Object(record));
-
+        serde_json::Value::Object(record)
+    });
+    outputs.push(json_array_output("du-lieu/ket-qua.json", records)?);
+    let lines = links.results.iter().map(|row| {
+        let (source, procedure, counts, computed, identity, continuity, mismatch) = figures(row);
         let mut line = vec![source.period.to_string(), site.units[row.unit].id.clone(), procedure.unwrap_or_default()];
         line.extend(counts.iter().map(|v| opt(*v)));
         line.extend(computed.iter().map(|v| opt(*v)));
-        line.push(opt(row.identity_difference));
+        line.push(opt(identity));
         line.push(opt(continuity));
         line.push(mismatch.to_string());
-        csv_rows.push(line);
-    }
-    outputs.push(json_output("du-lieu/ket-qua.json", &json_rows)?);
-    outputs.push(csv_output("du-lieu/ket-qua.csv", &header, csv_rows)?);
+        line
+    });
+    outputs.push(csv_output("du-lieu/ket-qua.csv", &header, lines)?);
+    Ok(outputs)
+}
 
-    for name in crate::schema::NAMES {
-        let schema = crate::schema::schema_json(name).ok_or_else(|| failed(name, "schema"))?;
-        outputs.push(Output { path: format!("du-lieu/schema/{name}.json"), bytes: schema.into_bytes() });
-    }
-
+/// The page `/du-lieu/`: what is there, with its schema.org description.
+fn open_data_page(ctx: &Ctx) -> Result<Output, Diagnostic> {
+    let site = ctx.site;
+    let links = ctx.links;
     #[derive(Serialize)]
     struct DataPage {
         json_ld: String,
@@ -322,8 +378,7 @@ pub fn open_data(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         results: links.results.len(),
         schemas: crate::schema::NAMES.to_vec(),
     };
-    outputs.push(ctx.page("data.html", "/du-lieu/", "Dữ liệu mở", page)?);
-    Ok(outputs)
+    ctx.page("data.html", "/du-lieu/", "Dữ liệu mở", page)
 }
 
 /// Atom feed of the 50 most recently updated procedures.

@@ -132,7 +132,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
                 .map(|(i, u)| UnitLink {
                     name: u.name.clone(),
                     url: ctx.url(&format!("/don-vi/{}/", u.id)),
-                    count: ctx.links.procedures_of[i].len(),
+                    count: ctx.links.procedure_count(i),
                 })
                 .collect(),
         })

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Ctx;
+use crate::model::Site;
 use crate::text::percent_decode;
 
 /// A hidden field carried over from the look-up address's query.
@@ -65,6 +66,9 @@ pub fn for_unit(ctx: &Ctx, u: usize) -> Option<LookupForm> {
 /// without one must not send its citizens to another unit's system).
 pub fn for_procedure(ctx: &Ctx, p: usize) -> Option<LookupForm> {
     let mut urls: Vec<Option<&str>> = ctx.links.units_of[p].iter().map(|&u| unit_url(ctx, u)).collect();
+    if let Some(g) = ctx.links.group_of[p] {
+        urls.extend(ctx.site_links.group_lookup_urls[g].iter().map(Option::as_deref));
+    }
     urls.sort_unstable();
     urls.dedup();
     match urls.as_slice() {
@@ -73,8 +77,27 @@ pub fn for_procedure(ctx: &Ctx, p: usize) -> Option<LookupForm> {
     }
 }
 
+/// The look-up address of a group's shared board: the one all its units share, else the site's.
+pub fn for_group(ctx: &Ctx, g: usize) -> Option<LookupForm> {
+    match ctx.site_links.group_lookup_urls[g].as_slice() {
+        [Some(one)] => Some(LookupForm::parse(one)),
+        _ => ctx.site.config.lookup_url.as_deref().map(LookupForm::parse),
+    }
+}
+
 fn unit_url<'a>(ctx: &Ctx<'a>, u: usize) -> Option<&'a str> {
-    ctx.site.units[u].lookup_url.as_deref().or(ctx.site.config.lookup_url.as_deref())
+    address_of(ctx.site, u)
+}
+
+fn address_of(site: &Site, u: usize) -> Option<&str> {
+    site.units[u].lookup_url.as_deref().or(site.config.lookup_url.as_deref())
+}
+
+/// The different look-up addresses among a group's units (`None` for a unit without any),
+/// worked out once per group rather than once per procedure.
+pub fn group_addresses(site: &Site, units: &[usize]) -> Vec<Option<String>> {
+    let set: std::collections::BTreeSet<Option<&str>> = units.iter().map(|&u| address_of(site, u)).collect();
+    set.into_iter().map(|a| a.map(str::to_string)).collect()
 }
 
 #[cfg(test)]

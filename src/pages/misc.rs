@@ -74,11 +74,16 @@ pub fn sitemap(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
         entries.push((path, Some(site.procedures[p].updated.iso())));
     }
     entries.extend(site.units.iter().map(|u| (format!("/don-vi/{}/", u.id), None)));
+    entries.extend((0..ctx.links.groups.len()).map(|g| (super::unit::group_path(ctx, g), None)));
     // Boards are pages for people too (staff who print them); they change with their procedures.
     entries.push(("/niem-yet/".into(), None));
     entries.extend(site.units.iter().enumerate().map(|(u, unit)| {
         (format!("/don-vi/{}/niem-yet/", unit.id), super::board::newest_update_of(ctx, u).map(|d| d.iso()))
     }));
+    entries.extend(
+        (0..ctx.links.groups.len())
+            .map(|g| (super::board::group_board_path(ctx, g), ctx.site_links.group_updated[g].map(|d| d.iso()))),
+    );
     entries.extend(site.pages.iter().map(|p| (format!("/{}/", p.slug), None)));
     entries.extend(["/ket-qua/", "/ket-qua/cach-tinh/", "/du-lieu/"].map(|p| (p.to_string(), None)));
     let mut periods: Vec<_> = ctx.links.results.iter().map(|r| site.results[r.row].period).collect();

@@ -101,6 +101,8 @@ impl Ctx<'_> {
 #[derive(Serialize)]
 pub struct FieldGroup<T> {
     pub name: String,
+    /// The field's slug, for anchors (`#linh-vuc-ho-tich`).
+    pub slug: String,
     pub rows: Vec<T>,
 }
 
@@ -118,6 +120,7 @@ pub fn group_by_field<T>(ctx: &Ctx, procedures: &[usize], view: impl FnMut(usize
         .filter(|(_, bucket)| !bucket.is_empty())
         .map(|(f, bucket)| FieldGroup {
             name: ctx.links.fields[f].name.clone(),
+            slug: ctx.links.fields[f].slug.clone(),
             rows: bucket.into_iter().map(&mut view).collect(),
         })
         .collect()
@@ -137,7 +140,7 @@ pub fn group_units_by_kind<T>(ctx: &Ctx, mut view: impl FnMut(usize) -> T) -> Ve
         .iter()
         .map(|kind| KindGroup {
             label: kind.label(),
-            key: format!("{kind:?}").to_lowercase(),
+            key: kind.key(),
             units: (0..ctx.site.units.len()).filter(|&u| ctx.site.units[u].kind == *kind).map(&mut view).collect(),
         })
         .filter(|g| !g.units.is_empty())
@@ -146,7 +149,7 @@ pub fn group_units_by_kind<T>(ctx: &Ctx, mut view: impl FnMut(usize) -> T) -> Ve
 
 /// How to reach a unit, as the unit page and its board both show it; the site's hotline and
 /// feedback address stand in for the unit's own.
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 pub struct UnitContact<'a> {
     pub address: Option<&'a str>,
     pub hours: Option<&'a str>,
@@ -246,9 +249,13 @@ impl Plan {
             Box::new(misc::assets),
             Box::new(results::results_index),
             Box::new(results::period_pages),
+            // Open data one file pair a job: at national size each holds hundreds of megabytes.
             Box::new(data::open_data),
+            Box::new(data::procedures_data),
+            Box::new(data::results_data),
             Box::new(data::feed),
-            Box::new(xlsx::spreadsheets),
+            Box::new(xlsx::procedures_spreadsheet),
+            Box::new(xlsx::results_spreadsheet),
         ];
         for letter in listing::letters(&ctx) {
             jobs.push(Box::new(move |c| listing::letter(c, &letter)));
@@ -259,6 +266,10 @@ impl Plan {
         for u in 0..site.units.len() {
             jobs.push(Box::new(move |c| unit::unit(c, u)));
             jobs.push(Box::new(move |c| board::board(c, u)));
+        }
+        for g in 0..links.groups.len() {
+            jobs.push(Box::new(move |c| unit::group(c, g)));
+            jobs.push(Box::new(move |c| board::group_board(c, g)));
         }
         for p in 0..site.pages.len() {
             jobs.push(Box::new(move |c| misc::markdown_page(c, p)));

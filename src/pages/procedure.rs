@@ -11,7 +11,8 @@ use super::procedure_facts::{
 use super::{Ctx, Output};
 use crate::diagnostics::Diagnostic;
 use crate::model::facts::{PAPERS_NONE, PAPERS_UNKNOWN, PaperFacts, Party};
-use crate::model::{Online, Procedure, UnitRef};
+use crate::model::{Online, Procedure};
+use crate::render::format::number;
 use crate::render::markdown::inline_to_safe_html;
 use crate::render::qr::Qr;
 
@@ -91,12 +92,21 @@ pub fn fee_summary(procedure: &Procedure) -> String {
     procedure.fee_summary()
 }
 
-fn units_summary(ctx: &Ctx, p: usize) -> String {
-    let units = &ctx.links.units_of[p];
-    match &ctx.site.procedures[p].units {
-        UnitRef::Kind { kind, .. } if units.len() > 1 => format!("{} ({} đơn vị)", kind.label(), units.len()),
-        _ => units.iter().map(|&u| ctx.site.units[u].name.as_str()).collect::<Vec<_>>().join(", "),
+/// The units of `p` in one line: their names, or for a group "Mọi xã, phường (1.033 đơn vị)".
+pub fn units_summary(ctx: &Ctx, p: usize) -> String {
+    let links = ctx.links;
+    let mut parts: Vec<String> = links.units_of[p].iter().map(|&u| ctx.site.units[u].name.clone()).collect();
+    if let Some(g) = links.group_of[p] {
+        let group = &links.groups[g];
+        parts.push(format!("{} ({} đơn vị)", upper_first(&group.name(ctx.site)), number(group.units.len() as u64)));
     }
+    parts.join(", ")
+}
+
+/// "mọi xã, phường" → "Mọi xã, phường".
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -161,6 +171,8 @@ struct ProcedureView {
     legal_basis: Vec<String>,
     units: Vec<UnitView>,
     units_summary: Option<String>,
+    /// Where the summary links: the group's page, which lists its units or says where they are.
+    units_url: String,
     units_total: usize,
     updated: String,
     updated_iso: String,
@@ -177,16 +189,17 @@ struct ProcedureView {
 /// The procedure page and its permanent link.
 pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
     let procedure = &ctx.site.procedures[p];
-    let units_of = &ctx.links.units_of[p];
     let field = &ctx.links.fields[ctx.links.field_of[p]];
+    let group = ctx.links.group_of[p];
+    let units_total = ctx.links.unit_count(p);
 
-    let summarized = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > UNITS_LISTED;
+    let summarized = group.is_some() && units_total > UNITS_LISTED;
     let units: Vec<UnitView> = if summarized {
         Vec::new()
     } else {
-        units_of
-            .iter()
-            .map(|&u| {
+        ctx.links
+            .units_handling(p)
+            .map(|u| {
                 let unit = &ctx.site.units[u];
                 UnitView {
                     name: unit.name.clone(),
@@ -199,7 +212,7 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
             .collect()
     };
     // "Every commune" has no one unit to call or go to: the page says "the one where you live".
-    let every_of_kind = matches!(procedure.units, UnitRef::Kind { .. }) && units_of.len() > 1;
+    let every_of_kind = group.is_some();
 
     let path = format!("/thu-tuc/{}/", ctx.links.slugs[p]);
     let permalink = permalink_path(procedure);
@@ -274,7 +287,11 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
         legal_basis: procedure.legal_basis.clone(),
         units,
         units_summary: summarized.then(|| units_summary(ctx, p)),
-        units_total: units_of.len(),
+        units_url: match group {
+            Some(g) => super::unit::group_url(ctx, g),
+            None => ctx.url("/don-vi/"),
+        },
+        units_total,
         updated: procedure.updated.to_string(),
         updated_iso: procedure.updated.iso(),
         keywords: procedure.keywords.clone(),
@@ -305,10 +322,11 @@ pub fn pages(ctx: &Ctx, p: usize) -> Result<Vec<Output>, Diagnostic> {
 /// schema.org `GovernmentService`, escaped so no text can close the script element.
 fn json_ld(ctx: &Ctx, p: usize, path: &str) -> String {
     let procedure = &ctx.site.procedures[p];
-    let providers: Vec<_> = ctx.links.units_of[p]
-        .iter()
+    let providers: Vec<_> = ctx
+        .links
+        .units_handling(p)
         .take(UNITS_LISTED)
-        .map(|&u| {
+        .map(|u| {
             let unit = &ctx.site.units[u];
             let mut provider = json!({ "@type": "GovernmentOrganization", "name": unit.name });
             if let Some(address) = &unit.address {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::check::Links;
 use crate::model::facts::{FEE_UNKNOWN, FeeFacts as ModelFees};
-use crate::model::{Case, Fee, Paper, Procedure, Site, UnitKind, UnitRef};
+use crate::model::{Case, Fee, Paper, Procedure, Site, UnitKind};
 use crate::render::format::{number, percent_short};
 use crate::render::markdown::inline_to_safe_html;
 use crate::text::fold;
@@ -26,6 +26,13 @@ pub struct SiteLinks {
     pub related: Vec<Vec<usize>>,
     /// Procedures whose `submit_at` names each unit (the unit receives them), by unit index.
     pub received_at: Vec<Vec<usize>>,
+    /// The different look-up addresses of each group's units, by group index.
+    pub group_lookup_urls: Vec<Vec<Option<String>>>,
+    /// Each group's fields (index into `links.fields`, in field order) with its number of
+    /// procedures in each: every member's page shows them, so they are counted once.
+    pub group_fields: Vec<Vec<(usize, usize)>>,
+    /// The newest `updated` of each group's procedures.
+    pub group_updated: Vec<Option<crate::model::Date>>,
 }
 
 impl SiteLinks {
@@ -36,7 +43,22 @@ impl SiteLinks {
                 received_at[u].push(p);
             }
         }
-        SiteLinks { related: related(site, links), received_at }
+        let related = related(site, links);
+        let group_lookup_urls = links.groups.iter().map(|g| super::lookup::group_addresses(site, &g.units)).collect();
+        let group_fields = links
+            .groups
+            .iter()
+            .map(|g| {
+                let mut counts = vec![0; links.fields.len()];
+                for &p in &g.procedures {
+                    counts[links.field_of[p]] += 1;
+                }
+                counts.into_iter().enumerate().filter(|&(_, n)| n > 0).collect()
+            })
+            .collect();
+        let group_updated =
+            links.groups.iter().map(|g| g.procedures.iter().map(|&p| site.procedures[p].updated).max()).collect();
+        SiteLinks { related, received_at, group_lookup_urls, group_fields, group_updated }
     }
 }
 
@@ -106,7 +128,9 @@ fn look_alikes(a: usize, field: &[usize], words: &[Vec<u32>]) -> Vec<usize> {
         .collect();
     // Most similar first; ties in name order (the field's procedures are in that order).
     scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-    scored.into_iter().take(RELATED_SHOWN).map(|(_, b)| b).collect()
+    // From a borrowed iterator, not `into_iter()`: collecting in place would keep the whole
+    // buffer of candidates alive behind four links (1.2 GB at 100,000 procedures).
+    scored.iter().take(RELATED_SHOWN).map(|&(_, b)| b).collect()
 }
 
 /// How many numbers two sorted lists without repeats have in common.
@@ -256,8 +280,10 @@ pub struct WhereFacts {
     pub text: Option<String>,
     /// The places to go (the unit named by `submit_at`, or the procedure's units).
     pub places: Vec<PlaceView>,
-    /// Every unit of a kind: "UBND xã, phường nơi bạn cư trú" and a link to the list.
+    /// Every unit of a kind: "UBND xã, phường nơi bạn cư trú" and a link to the group's page
+    /// ("danh sách xã, phường"), which lists its units and the procedures they all do.
     pub nearest: Option<String>,
+    pub nearest_link: Option<String>,
     pub nearest_url: Option<String>,
 }
 
@@ -286,7 +312,7 @@ pub fn place(ctx: &Ctx, u: usize) -> PlaceView {
 }
 
 /// How the place of a kind reads: "UBND xã, phường nơi bạn cư trú".
-fn nearest_of_kind(kind: UnitKind) -> String {
+pub fn nearest_of_kind(kind: UnitKind) -> String {
     match kind {
         UnitKind::Commune => "UBND xã, phường nơi bạn cư trú".into(),
         UnitKind::District => "UBND cấp huyện nơi bạn cư trú".into(),
@@ -297,24 +323,31 @@ fn nearest_of_kind(kind: UnitKind) -> String {
 pub fn where_facts(ctx: &Ctx, p: usize, every_of_kind: bool) -> WhereFacts {
     let procedure = &ctx.site.procedures[p];
     if let Some(u) = submit_unit(ctx.site, ctx.links, procedure) {
-        return WhereFacts { text: None, places: vec![place(ctx, u)], nearest: None, nearest_url: None };
+        return WhereFacts {
+            text: None,
+            places: vec![place(ctx, u)],
+            nearest: None,
+            nearest_link: None,
+            nearest_url: None,
+        };
     }
     let text = procedure.submit_at.clone();
-    if every_of_kind && let UnitRef::Kind { kind, .. } = &procedure.units {
-        let key = format!("{kind:?}").to_lowercase();
+    if every_of_kind && let Some(g) = ctx.links.group_of[p] {
+        let kind = ctx.links.groups[g].kind;
         return WhereFacts {
             text,
             places: Vec::new(),
-            nearest: Some(nearest_of_kind(*kind)),
-            nearest_url: Some(ctx.url(&format!("/don-vi/#nhom-{key}"))),
+            nearest: Some(nearest_of_kind(kind)),
+            nearest_link: Some(format!("danh sách {}", kind.plural())),
+            nearest_url: Some(format!("{}#h-don-vi", super::unit::group_url(ctx, g))),
         };
     }
-    let places = if text.is_some() && ctx.links.units_of[p].len() > 1 {
+    let places = if text.is_some() && ctx.links.unit_count(p) > 1 {
         Vec::new()
     } else {
-        ctx.links.units_of[p].iter().map(|&u| place(ctx, u)).collect()
+        ctx.links.units_handling(p).map(|u| place(ctx, u)).collect()
     };
-    WhereFacts { text, places, nearest: None, nearest_url: None }
+    WhereFacts { text, places, nearest: None, nearest_link: None, nearest_url: None }
 }
 
 /// One labelled phone number of the contact block.
@@ -339,15 +372,15 @@ pub fn contact(ctx: &Ctx, p: usize, every_of_kind: bool) -> Vec<ContactLine> {
         });
     }
     if every_of_kind {
-        if let UnitRef::Kind { kind, .. } = &procedure.units {
+        if let Some(g) = ctx.links.group_of[p] {
             lines.push(ContactLine {
-                label: format!("{} nơi bạn nộp hồ sơ", kind.label()),
+                label: format!("{} nơi bạn nộp hồ sơ", ctx.links.groups[g].kind.label()),
                 phone: None,
                 note: Some("số điện thoại trên trang của từng đơn vị".into()),
             });
         }
     } else {
-        for &u in &ctx.links.units_of[p] {
+        for u in ctx.links.units_handling(p) {
             let unit = &site.units[u];
             if let Some(hotline) = &unit.hotline
                 && !seen.contains(hotline)
@@ -357,10 +390,12 @@ pub fn contact(ctx: &Ctx, p: usize, every_of_kind: bool) -> Vec<ContactLine> {
             }
         }
     }
-    let feedback = ctx.links.units_of[p]
-        .first()
+    let feedback = ctx
+        .links
+        .units_handling(p)
+        .next()
         .filter(|_| !every_of_kind)
-        .and_then(|&u| site.units[u].feedback.clone())
+        .and_then(|u| site.units[u].feedback.clone())
         .or_else(|| site.config.feedback.clone());
     let complaints_phone = site.config.hotline.clone();
     if complaints_phone.is_some() || feedback.is_some() {

@@ -1,6 +1,7 @@
 //! `/tim-kiem/…`: the search index files, from every procedure in Vietnamese name order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -58,6 +59,8 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
             *received.entry(code.value.as_str()).or_default() += n;
         }
     }
+    // The facets filter by unit: a group's procedures carry its units, one shared list per group.
+    let group_units: Vec<Arc<[usize]>> = ctx.links.groups.iter().map(|g| Arc::from(g.units.as_slice())).collect();
     let documents: Vec<Document> = ctx
         .links
         .by_name
@@ -85,7 +88,10 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
                     Online::Partial => 1,
                     Online::Full => 2,
                 },
-                unit_ids: ctx.links.units_of[p].clone(),
+                unit_ids: match ctx.links.group_of[p] {
+                    Some(g) if ctx.links.units_of[p].is_empty() => Arc::clone(&group_units[g]),
+                    _ => ctx.links.units_handling(p).collect(),
+                },
                 received: received.get(procedure.code.value.as_str()).copied().unwrap_or(0),
             }
         })

@@ -122,13 +122,7 @@ fn procedures_workbook(ctx: &Ctx) -> Result<Vec<u8>, XlsxError> {
     for (i, &p) in links.by_name.iter().enumerate() {
         let procedure = &site.procedures[p];
         let row = i as u32 + 1;
-        let units: Vec<&str> = links.units_of[p].iter().map(|&u| site.units[u].name.as_str()).collect();
-        let units = match &procedure.units {
-            crate::model::UnitRef::Kind { kind, .. } if units.len() > 1 => {
-                format!("{} ({} đơn vị)", kind.label(), units.len())
-            }
-            _ => units.join(", "),
-        };
+        let units = super::procedure::units_summary(ctx, p);
         let texts = [
             procedure.code.value.clone(),
             procedure.name.clone(),
@@ -193,12 +187,14 @@ fn results_workbook(ctx: &Ctx) -> Result<Vec<u8>, XlsxError> {
     workbook.save_to_buffer()
 }
 
-/// Both workbooks, as files for the writer.
-pub fn spreadsheets(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
-    let procedures = procedures_workbook(ctx).map_err(|e| failed("thu-tuc.xlsx", e))?;
-    let results = results_workbook(ctx).map_err(|e| failed("ket-qua.xlsx", e))?;
-    Ok(vec![
-        Output { path: "du-lieu/thu-tuc.xlsx".into(), bytes: procedures },
-        Output { path: "du-lieu/ket-qua.xlsx".into(), bytes: results },
-    ])
+/// `/du-lieu/thu-tuc.xlsx`.
+pub fn procedures_spreadsheet(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let bytes = procedures_workbook(ctx).map_err(|e| failed("thu-tuc.xlsx", e))?;
+    Ok(vec![Output { path: "du-lieu/thu-tuc.xlsx".into(), bytes }])
+}
+
+/// `/du-lieu/ket-qua.xlsx`.
+pub fn results_spreadsheet(ctx: &Ctx) -> Result<Vec<Output>, Diagnostic> {
+    let bytes = results_workbook(ctx).map_err(|e| failed("ket-qua.xlsx", e))?;
+    Ok(vec![Output { path: "du-lieu/ket-qua.xlsx".into(), bytes }])
 }

@@ -24,6 +24,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("paper_groups.html", include_str!("../../themes/default/templates/paper_groups.html")),
     ("units.html", include_str!("../../themes/default/templates/units.html")),
     ("unit.html", include_str!("../../themes/default/templates/unit.html")),
+    ("unit_group.html", include_str!("../../themes/default/templates/unit_group.html")),
     ("page.html", include_str!("../../themes/default/templates/page.html")),
     ("permalink.html", include_str!("../../themes/default/templates/permalink.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),

@@ -3,6 +3,8 @@
 // read back with poppler (pdfinfo, pdftotext, pdftoppm) and zbarimg (zbar-tools):
 //   - every board of the built site (SITE_DIR) is A4 and has every procedure of its unit, the
 //     hotline and the officers; its QR codes decode to the unit page and the look-up address
+//   - a commune's board prints how many procedures every commune shares and the address of
+//     their shared board, which lists that many
 //   - a procedure sheet is A4, has no menu, search box or footer links, and its QR code decodes
 //     to the procedure's permanent link /tt/<code>/
 //   - a site written here in a temporary folder (outside the project): a board of 120
@@ -182,6 +184,27 @@ describe(`printing the built site in ${SITE_DIR}`, () => {
       seen.push(`${board}: ${info.pages} page(s), ${facts.procedures.length} procedures, QR ${codes.join(' | ')}`);
     }
     console.log(seen.join('\n'));
+  });
+
+  it('a commune board prints how many shared procedures apply and the address of the shared board, which lists them', { timeout: TIMEOUT }, async () => {
+    const html = (p) => fs.readFileSync(path.join(SITE_DIR, ...p.split('/').filter(Boolean), 'index.html'), 'utf8');
+    const boards = sitemap.paths.filter((p) => /^\/don-vi\/[^/]+\/niem-yet\/$/.test(p));
+    const board = boards.find((p) => html(p).includes('class="board-shared"'));
+    if (!board) {
+      // A site where no procedure is done by every unit of a kind has no shared board.
+      assert.ok(!sitemap.paths.some((p) => p.includes('/moi-')), 'a group page but no board points to it');
+      return;
+    }
+    const [, count, name, address] = /<strong>([\d.]+) thủ tục chung của ([^<]+)<\/strong>.*?<span class="url">([^<]+)<\/span>/s.exec(html(board));
+    const pdf = path.join(tmp, 'commune-board.pdf');
+    await printToPdf(url(board), pdf);
+    assertA4(await pdfInfo(pdf), board);
+    assertHasAll(await pdfText(pdf), [`${count} thủ tục chung của ${name}`, address], board);
+    const sharedPath = address.slice(baseUrl().length);
+    assert.ok(sitemap.paths.includes(sharedPath), `${sharedPath} is not in the sitemap`);
+    const rows = (html(sharedPath).match(/<th scope="row">/g) || []).length;
+    assert.equal(rows.toLocaleString('vi-VN'), count, `${sharedPath} lists ${rows} procedures, the board says ${count}`);
+    console.log(`${board}: prints "${count} thủ tục chung của ${name}" and ${address}`);
   });
 
   it('board text is at least 11 pt in print', { timeout: TIMEOUT }, async () => {
