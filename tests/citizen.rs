@@ -78,9 +78,10 @@ fn procedures_workbook_and_identical_bytes_across_builds() {
 }
 
 /// A site where 45 procedures are done by every commune (`units: {kind: commune}`) and 31 by
-/// commune A alone, built into `out`.
-fn commune_site(dir: &Path) -> PathBuf {
-    let root = dir.join("site");
+/// commune A alone, built: the folder, and the output in it.
+fn built_commune_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::create_dir_all(root.join("procedures")).unwrap();
     std::fs::write(root.join("content/site.yaml"), "title: \"Thử\"\nbase_url: \"https://thu.example.gov.vn\"\n")
@@ -109,15 +110,13 @@ fn commune_site(dir: &Path) -> PathBuf {
         "code: \"2.000001\"\nname: \"Thủ tục của sở\"\nfield: \"Hộ tịch\"\nlevel: province\nunit: so-a\ntime:\n  statutory: \"5 ngày làm việc\"\nupdated: 2026-01-15\n",
     )
     .unwrap();
-    root
-}
-
-fn build_root(root: &Path, out: &Path) {
+    let out = dir.path().join("public");
     let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
         .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    (dir, out)
 }
 
 /// A commune lists its own procedures (folded by field when there are many) and, for those
@@ -125,10 +124,7 @@ fn build_root(root: &Path, out: &Path) {
 /// lists them: its page stays short however many communes and shared procedures there are.
 #[test]
 fn a_commune_lists_its_own_procedures_and_links_the_shared_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = commune_site(dir.path());
-    let out = dir.path().join("public");
-    build_root(&root, &out);
+    let (_dir, out) = built_commune_site();
 
     let commune = std::fs::read_to_string(out.join("don-vi/xa-a/index.html")).unwrap();
     assert_eq!(commune.matches("<details class=\"field-group\">").count(), 2, "own procedures: one fold per field");
@@ -177,10 +173,7 @@ fn a_commune_lists_its_own_procedures_and_links_the_shared_ones() {
 /// procedures apply and the address of their shared board, printed once for every commune.
 #[test]
 fn a_commune_board_points_to_the_shared_board() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = commune_site(dir.path());
-    let out = dir.path().join("public");
-    build_root(&root, &out);
+    let (_dir, out) = built_commune_site();
 
     let board = std::fs::read_to_string(out.join("don-vi/xa-a/niem-yet/index.html")).unwrap();
     assert!(board.contains("Thủ tục riêng số 30") && !board.contains("Thủ tục chung số"));
