@@ -102,54 +102,61 @@ const MASKS: [MaskPattern; 8] = [
 ];
 
 /// The QR standard's penalty of a masked code, computed exactly as the `qrcode` crate does
-/// (runs, 2×2 blocks, finder-like patterns, dark/light balance), so the same mask wins.
+/// (runs, 2×2 blocks, finder-like patterns, dark/light balance), so the same mask wins. Rows
+/// and columns are read as plain slices (the columns from a transposed copy): a closure per
+/// module made this most of the time of a code.
 fn penalty(dark: &[bool], width: usize) -> u32 {
-    let at = |x: usize, y: usize| dark[y * width + x];
-    let mut score = 0u32;
-    for horizontal in [true, false] {
-        let get = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
-        for i in 0..width {
-            // Runs of five or more of one colour: 3 + (length - 5).
-            let mut run = 1u32;
-            for j in 1..width {
-                if get(i, j) == get(i, j - 1) {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score += run - 2;
-                    }
-                    run = 1;
-                }
-            }
-            if run >= 5 {
-                score += run - 2;
-            }
-            // 1:1:3:1:1 finder-like patterns without four light modules on either side count 40.
-            const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-            for j in 0..width.saturating_sub(6) {
-                if !(0..7).all(|k| get(i, j + k) == PATTERN[k]) {
-                    continue;
-                }
-                let dark_before = (j.saturating_sub(4)..j).any(|k| get(i, k));
-                let dark_after = (j + 7..(j + 11).min(width)).any(|k| get(i, k));
-                if !dark_before || !dark_after {
-                    score += 40;
-                }
-            }
+    let mut columns = vec![false; dark.len()];
+    for (y, row) in dark.chunks_exact(width).enumerate() {
+        for (x, &module) in row.iter().enumerate() {
+            columns[x * width + y] = module;
         }
     }
+    let mut score: u32 = dark.chunks_exact(width).chain(columns.chunks_exact(width)).map(line_penalty).sum();
     // (The encoder takes away the 720 points that the three finder patterns always score: the
     // same for every mask, so left in here.)
-    for y in 0..width - 1 {
+    for (row, next) in dark.chunks_exact(width).zip(dark.chunks_exact(width).skip(1)) {
         for x in 0..width - 1 {
-            let this = at(x, y);
-            if this == at(x + 1, y) && this == at(x, y + 1) && this == at(x + 1, y + 1) {
+            let this = row[x];
+            if this == row[x + 1] && this == next[x] && this == next[x + 1] {
                 score += 3;
             }
         }
     }
     let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len();
     score + ratio.abs_diff(100) as u32
+}
+
+/// One row's or column's share: runs of five or more of one colour score 3 + (length - 5);
+/// each 1:1:3:1:1 finder-like pattern without four light modules on either side scores 40.
+fn line_penalty(line: &[bool]) -> u32 {
+    let mut score = 0;
+    let mut run = 1u32;
+    for pair in line.windows(2) {
+        if pair[0] == pair[1] {
+            run += 1;
+        } else {
+            if run >= 5 {
+                score += run - 2;
+            }
+            run = 1;
+        }
+    }
+    if run >= 5 {
+        score += run - 2;
+    }
+    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+    for (j, window) in line.windows(7).enumerate() {
+        if window != PATTERN {
+            continue;
+        }
+        let dark_before = line[j.saturating_sub(4)..j].contains(&true);
+        let dark_after = line[j + 7..(j + 11).min(line.len())].contains(&true);
+        if !dark_before || !dark_after {
+            score += 40;
+        }
+    }
+    score
 }
 
 #[cfg(test)]
