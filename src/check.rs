@@ -412,10 +412,6 @@ pub fn check(site: &Site) -> (Links, Diagnostics) {
         results_of_unit,
         results_of_procedure,
     };
-    // content/search.yaml is read when the index is built; `check` finds its slips too.
-    if let Err(problem) = crate::search::load_synonyms(&site.root) {
-        problems.push(problem);
-    }
     (links, problems)
 }
 

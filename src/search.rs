@@ -243,14 +243,11 @@ impl Index {
     }
 }
 
-/// A site's own everyday words, from `content/search.yaml` (see FORMAT-ADDITIONS.md):
-/// `"phrase people type": "words the names use"` or a list of such wordings.
-pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnostic> {
-    let file = root.join("content").join("search.yaml");
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        return Ok(Vec::new());
-    };
-    let shown = Path::new("content").join("search.yaml");
+/// A site's own everyday words, from the text of `content/search.yaml` at `file` (read by
+/// `load`, see FORMAT-ADDITIONS.md): `"phrase people type": "words the names use"` or a list
+/// of such wordings.
+pub fn parse_synonyms(file: &Path, text: &str) -> Result<Vec<(String, Vec<String>)>, Diagnostic> {
+    let shown = file;
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct SearchFile {
@@ -266,13 +263,13 @@ pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnost
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let parsed: SearchFile = crate::yaml::parse(&shown, &text)?;
+    let parsed: SearchFile = crate::yaml::parse(shown, text)?;
     let mut out = Vec::new();
     for (phrase, wordings) in parsed.synonyms {
         let key = folded(&phrase);
         if key.is_empty() {
             return Err(Diagnostic::error(
-                crate::yaml::place_of(&shown, &wordings),
+                crate::yaml::place_of(shown, &wordings),
                 format!("Từ khóa \"{phrase}\" trong synonyms không có chữ nào để tìm."),
             )
             .with_hint("Viết từ người dân hay gõ, ví dụ: \"sổ đỏ\": \"giấy chứng nhận quyền sử dụng đất\"."));
@@ -286,7 +283,7 @@ pub fn load_synonyms(root: &Path) -> Result<Vec<(String, Vec<String>)>, Diagnost
             let wording = folded(&wording);
             if wording.is_empty() {
                 return Err(Diagnostic::error(
-                    crate::yaml::place_of(&shown, &wordings),
+                    crate::yaml::place_of(shown, &wordings),
                     format!("Từ \"{phrase}\" được giải thích bằng một chuỗi rỗng."),
                 )
                 .with_hint("Viết các từ có trong tên thủ tục, ví dụ: \"giấy chứng nhận quyền sử dụng đất\"."));
@@ -357,7 +354,7 @@ struct Manifest<'a> {
 
 /// Builds every index file for `documents`, named by content.
 /// `url_prefix` + a document's `url` is its address (`/thu-tuc/` + slug + `/`);
-/// `synonyms` are the site's own everyday words ([`load_synonyms`]).
+/// `synonyms` are the site's own everyday words ([`parse_synonyms`]).
 pub fn publish(
     documents: &[Document],
     url_prefix: &str,
@@ -884,24 +881,19 @@ mod tests {
 
     #[test]
     fn a_sites_search_yaml_is_read_and_checked() {
-        let root = std::env::temp_dir().join(format!("congkhai-search-yaml-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("content")).expect("temp dir");
-        assert!(load_synonyms(&root).expect("no file is fine").is_empty());
-        std::fs::write(
-            root.join("content/search.yaml"),
+        let file = Path::new("content/search.yaml");
+        assert!(parse_synonyms(file, "").expect("an empty file is fine").is_empty());
+        let table = parse_synonyms(
+            file,
             "synonyms:\n  \"Sổ xanh\": \"giấy chứng nhận quyền sở hữu\"\n  tàu cá: [\"tàu cá\", \"phương tiện thủy\"]\n",
         )
-        .expect("write");
-        let table = load_synonyms(&root).expect("valid");
+        .expect("valid");
         assert_eq!(table[0], ("so xanh".to_string(), vec!["giay chung nhan quyen so huu".to_string()]));
         assert_eq!(table[1].1, ["tau ca", "phuong tien thuy"]);
-        std::fs::write(root.join("content/search.yaml"), "synonyms:\n  sổ xanh: \"…\"\n").expect("write");
-        let error = load_synonyms(&root).expect_err("empty wording");
+        let error = parse_synonyms(file, "synonyms:\n  sổ xanh: \"…\"\n").expect_err("empty wording");
         assert_eq!((error.place.line, error.place.column), (2, 12));
-        std::fs::write(root.join("content/search.yaml"), "synonym:\n  a: b\n").expect("write");
-        let error = load_synonyms(&root).expect_err("unknown key");
+        let error = parse_synonyms(file, "synonym:\n  a: b\n").expect_err("unknown key");
         assert_eq!(error.place.line, 1);
-        std::fs::remove_dir_all(&root).ok();
     }
 
     #[test]

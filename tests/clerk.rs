@@ -466,6 +466,15 @@ fn check_finds_a_slip_in_search_yaml_at_its_line() {
     assert!(stderr.contains("content/search.yaml:3:"), "{stderr}");
 }
 
+#[test]
+fn a_good_search_yaml_is_read_without_a_word() {
+    let (_dir, root) = copy_site("tiny");
+    std::fs::write(root.join("content/search.yaml"), "synonyms:\n  bằng lái: \"giấy phép lái xe\"\n").unwrap();
+    let (code, stderr) = check(&root);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("search.yaml"), "read, so neither ignored nor wrong: {stderr}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Nothing silently ignored (13.6), where am I (13.9)
 

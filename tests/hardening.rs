@@ -295,6 +295,7 @@ fn symlinks_that_leave_the_site_root_are_refused_without_reading() {
         ("content/x.md", outside.join("secret.md"), "content/x.md"),
         ("content/site.yaml", outside.join("secret.txt"), "site.yaml"),
         ("content/units.yaml", outside.join("secret.txt"), "units.yaml"),
+        ("content/search.yaml", outside.join("secret.txt"), "search.yaml"),
         ("content/results", outside.clone(), "content/results"),
         ("content/results/r.csv", outside.join("results.csv"), "r.csv"),
         ("procedures", outside.join("procedures"), "procedures"),

@@ -121,6 +121,7 @@ pub fn load(root: &Path, mut cache: Option<&mut Cache>) -> Loaded {
             pages: Vec::new(),
             files: Vec::new(),
             results: Vec::new(),
+            synonyms: Vec::new(),
         };
         return Loaded { site, diagnostics, cross_check: false };
     }
@@ -191,7 +192,23 @@ pub fn load(root: &Path, mut cache: Option<&mut Cache>) -> Loaded {
         (Vec::new(), outside)
     };
     diagnostics.extend(problems);
-    let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results };
+    // The site's own everyday words for search: optional, read like every other source.
+    let search_yaml = content.join("search.yaml");
+    let synonyms = if search_yaml.exists() || search_yaml.is_symlink() {
+        match fence.check(&search_yaml).and_then(|()| read_source(&search_yaml)) {
+            Ok(text) => crate::search::parse_synonyms(&search_yaml, &text).unwrap_or_else(|problem| {
+                diagnostics.push(problem);
+                Vec::new()
+            }),
+            Err(problem) => {
+                diagnostics.push(problem);
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let site = Site { root: root.to_path_buf(), config, units, procedures, pages, files, results, synonyms };
     Loaded { site, diagnostics, cross_check }
 }
 
@@ -317,7 +334,9 @@ fn ignored_files(root: &Path, diagnostics: &mut Diagnostics) {
             }
             continue;
         }
-        if lower.ends_with(".md") && name.ends_with(".md") || name == "site.yaml" || name == "units.yaml" {
+        if lower.ends_with(".md") && name.ends_with(".md")
+            || ["site.yaml", "units.yaml", "search.yaml"].contains(&name.as_str())
+        {
             continue;
         }
         diagnostics.push(warn(&path, &format!("tệp `content/{name}`"), content_hint(&name)));

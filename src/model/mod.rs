@@ -34,6 +34,8 @@ pub struct Site {
     pub files: Vec<String>,
     /// Rows of content/results/*.csv, in file and line order.
     pub results: Vec<crate::load::results::ResultRow>,
+    /// The site's own everyday words for search (content/search.yaml), folded.
+    pub synonyms: Vec<(String, Vec<String>)>,
 }
 
 /// content/site.yaml, parsed.

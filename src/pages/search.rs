@@ -7,7 +7,6 @@ use rayon::prelude::*;
 
 use super::procedure::row;
 use super::{Ctx, Output};
-use crate::diagnostics::Diagnostic;
 use crate::model::{Level, Online};
 use crate::search::{self, Document, FIELD, KEYWORDS, NAME, PAPERS};
 
@@ -48,10 +47,10 @@ impl Fingerprint {
 
 /// The index files, and the manifest's address for the pages that carry the search box. With
 /// `keep`, what they are made from is kept, and the files of `previous` are reused when they
-/// were made from the same. Fails only on a wrong `content/search.yaml`.
-pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<SearchIndex, Diagnostic> {
+/// were made from the same.
+pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> SearchIndex {
     let site = ctx.site;
-    let synonyms = search::load_synonyms(&site.root)?;
+    let synonyms = &site.synonyms;
     // Dossiers received per procedure code, to name the most-used when a search finds nothing.
     let mut received: HashMap<&str, u64> = HashMap::new();
     for row in &site.results {
@@ -106,10 +105,10 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> Result<Se
     });
     if let Some(previous) = previous.filter(|p| inputs.is_some() && p.inputs == inputs) {
         let files = previous.files.iter().map(|o| Output { path: o.path.clone(), bytes: o.bytes.clone() }).collect();
-        return Ok(SearchIndex { files, manifest: previous.manifest.clone(), inputs });
+        return SearchIndex { files, manifest: previous.manifest.clone(), inputs };
     }
-    let published = search::publish(&documents, &prefix, &fields, &levels, &units, &synonyms);
+    let published = search::publish(&documents, &prefix, &fields, &levels, &units, synonyms);
     let files =
         published.files.into_iter().map(|(name, bytes)| Output { path: format!("tim-kiem/{name}"), bytes }).collect();
-    Ok(SearchIndex { files, manifest: ctx.url(&format!("/tim-kiem/{}", published.manifest)), inputs })
+    SearchIndex { files, manifest: ctx.url(&format!("/tim-kiem/{}", published.manifest)), inputs }
 }
