@@ -1,7 +1,7 @@
 //! QR codes drawn at build time as inline SVG, so printed boards and sheets need no image files
 //! and no outside service.
 
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{Color, EcLevel};
 use serde::Serialize;
 
@@ -24,8 +24,7 @@ impl Qr {
     pub fn new(address: &str) -> Option<Qr> {
         let (width, dark) = encode(address.as_bytes())?;
         let mut path = String::with_capacity(width * width / 2);
-        for y in 0..width {
-            let row = &dark[y * width..(y + 1) * width];
+        for (y, row) in dark.chunks_exact(width).enumerate() {
             let mut x = 0;
             while x < width {
                 if !row[x] {
@@ -62,31 +61,109 @@ fn push_number(out: &mut String, n: usize) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
-/// The modules of the code for `data` (row by row, `true` = dark) and its width: the same code
-/// as `QrCode::with_error_correction_level(data, EcLevel::M)`, mask included, with the eight
-/// masks scored here on a plain grid (the encoder's own scoring was a third of a build).
+/// One row (or column) of a code, a bit a module (bit `x` = module `x`, set = dark). 128 bits
+/// hold every code up to version 27 (125 modules): an address would need about 1,000
+/// characters to go past it, and [`encode`] hands such codes to the crate's own encoder.
+type Row = u128;
+
+/// The widest code [`Row`] holds.
+const WIDEST: usize = Row::BITS as usize;
+
+/// The modules of the code for `data` (row by row, `true` = dark) and its width: the same code as
+/// `QrCode::with_error_correction_level(data, EcLevel::M)`, mask included. The eight masks are
+/// scored here on rows of bits (the encoder's own scoring, a closure a module, was a third of a
+/// build; scoring grids of booleans, still a sixth).
 fn encode(data: &[u8]) -> Option<(usize, Vec<bool>)> {
     // Level M survives a smudge or a crease and keeps the code small enough to print at 3 cm.
     let level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, level).ok()?;
     let version = bits.version();
+    let width = version.width() as usize;
+    if width > WIDEST {
+        let code = qrcode::QrCode::with_error_correction_level(data, level).ok()?;
+        return Some((width, code.to_colors().into_iter().map(|c| c == Color::Dark).collect()));
+    }
     let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
     let mut canvas = Canvas::new(version, level);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&codewords, &ec);
-    let width = version.width() as usize;
-    let mut best: Option<(u32, Vec<bool>)> = None;
-    for pattern in MASKS {
-        let mut masked = canvas.clone();
-        masked.apply_mask(pattern);
-        let dark: Vec<bool> = masked.into_colors().into_iter().map(|c| c == Color::Dark).collect();
-        let score = penalty(&dark, width);
+    // The dark data modules before masking; a masked code is then a blank code with that mask
+    // (its functional patterns, its format bits, the mask itself on the data modules) with
+    // these modules flipped.
+    let data_rows: Vec<Row> = (0..width)
+        .map(|y| row_of((0..width).map(|x| canvas.get(x as i16, y as i16) == Module::Unmasked(Color::Dark))))
+        .collect();
+    let data_columns = transposed(&data_rows, width);
+    let blanks = blanks(version, level);
+    let mut best: Option<(u32, Vec<Row>)> = None;
+    let mut columns = vec![0; width];
+    for blank in blanks.iter() {
+        let rows: Vec<Row> = blank.rows.iter().zip(&data_rows).map(|(b, d)| b ^ d).collect();
+        for ((column, b), d) in columns.iter_mut().zip(&blank.columns).zip(&data_columns) {
+            *column = b ^ d;
+        }
+        let score = penalty(&rows, &columns, width);
         // The first of equal scores wins, as in the encoder.
         if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
-            best = Some((score, dark));
+            best = Some((score, rows));
         }
     }
-    best.map(|(_, dark)| (width, dark))
+    let (_, rows) = best?;
+    Some((width, rows.iter().flat_map(|row| (0..width).map(move |x| row >> x & 1 == 1)).collect()))
+}
+
+/// A row of bits from modules, first module first.
+fn row_of(modules: impl Iterator<Item = bool>) -> Row {
+    modules.enumerate().fold(0, |row, (x, dark)| row | (Row::from(dark) << x))
+}
+
+/// The columns of `rows`, as rows.
+fn transposed(rows: &[Row], width: usize) -> Vec<Row> {
+    let mut columns = vec![0; width];
+    for (y, &row) in rows.iter().enumerate() {
+        let mut dark = row;
+        while dark != 0 {
+            columns[dark.trailing_zeros() as usize] |= 1 << y;
+            dark &= dark - 1;
+        }
+    }
+    columns
+}
+
+/// A code of one version with no data, masked with one of the eight masks: rows and columns.
+struct Blank {
+    rows: Vec<Row>,
+    columns: Vec<Row>,
+}
+
+/// The eight blank codes of `version` at `level`, in the encoder's mask order, made once per
+/// version and thread (a build's addresses are mostly of one or two versions).
+fn blanks(version: qrcode::Version, level: EcLevel) -> std::rc::Rc<[Blank]> {
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<(qrcode::Version, std::rc::Rc<[Blank]>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some((_, blanks)) = made.iter().find(|(v, _)| *v == version) {
+            return blanks.clone();
+        }
+        let width = version.width() as usize;
+        let mut canvas = Canvas::new(version, level);
+        canvas.draw_all_functional_patterns();
+        let blanks: std::rc::Rc<[Blank]> = MASKS
+            .iter()
+            .map(|&pattern| {
+                let mut masked = canvas.clone();
+                masked.apply_mask(pattern);
+                let colors = masked.into_colors();
+                let rows: Vec<Row> =
+                    colors.chunks_exact(width).map(|row| row_of(row.iter().map(|&c| c == Color::Dark))).collect();
+                let columns = transposed(&rows, width);
+                Blank { rows, columns }
+            })
+            .collect();
+        made.push((version, blanks.clone()));
+        blanks
+    })
 }
 
 /// The eight masks of a (non-micro) QR code, in the encoder's order.
@@ -102,58 +179,57 @@ const MASKS: [MaskPattern; 8] = [
 ];
 
 /// The QR standard's penalty of a masked code, computed exactly as the `qrcode` crate does
-/// (runs, 2×2 blocks, finder-like patterns, dark/light balance), so the same mask wins. Rows
-/// and columns are read as plain slices (the columns from a transposed copy): a closure per
-/// module made this most of the time of a code.
-fn penalty(dark: &[bool], width: usize) -> u32 {
-    let mut columns = vec![false; dark.len()];
-    for (y, row) in dark.chunks_exact(width).enumerate() {
-        for (x, &module) in row.iter().enumerate() {
-            columns[x * width + y] = module;
-        }
-    }
-    let mut score: u32 = dark.chunks_exact(width).chain(columns.chunks_exact(width)).map(line_penalty).sum();
+/// (runs, 2×2 blocks, finder-like patterns, dark/light balance), so the same mask wins.
+fn penalty(rows: &[Row], columns: &[Row], width: usize) -> u32 {
+    let mut score: u32 = rows.iter().chain(columns).map(|&line| line_penalty(line, width)).sum();
     // (The encoder takes away the 720 points that the three finder patterns always score: the
     // same for every mask, so left in here.)
-    for (row, next) in dark.chunks_exact(width).zip(dark.chunks_exact(width).skip(1)) {
-        for x in 0..width - 1 {
-            let this = row[x];
-            if this == row[x + 1] && this == next[x] && this == next[x + 1] {
-                score += 3;
-            }
-        }
+    let pairs: Row = Row::MAX >> (WIDEST - (width - 1));
+    for (&this, &next) in rows.iter().zip(rows.iter().skip(1)) {
+        // Where a module and its right neighbour, and the two below them, are all one colour.
+        let blocks = !(this ^ (this >> 1)) & !(this ^ next) & !(next ^ (next >> 1)) & pairs;
+        score += 3 * blocks.count_ones();
     }
-    let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len();
+    let dark: usize = rows.iter().map(|row| row.count_ones() as usize).sum();
+    let ratio = dark * 200 / (width * width);
     score + ratio.abs_diff(100) as u32
 }
 
 /// One row's or column's share: runs of five or more of one colour score 3 + (length - 5);
 /// each 1:1:3:1:1 finder-like pattern without four light modules on either side scores 40.
-fn line_penalty(line: &[bool]) -> u32 {
+fn line_penalty(line: Row, width: usize) -> u32 {
     let mut score = 0;
-    let mut run = 1u32;
-    for pair in line.windows(2) {
-        if pair[0] == pair[1] {
-            run += 1;
-        } else {
-            if run >= 5 {
-                score += run - 2;
+    // Where a module differs from the next one: the ends of runs.
+    let changes = (line ^ (line >> 1)) & (Row::MAX >> (WIDEST - (width - 1)));
+    let mut start = 0;
+    let mut rest = changes;
+    loop {
+        let end = if rest == 0 { width } else { rest.trailing_zeros() as usize + 1 };
+        let run = (end - start) as u32;
+        if run >= 5 {
+            score += run - 2;
+        }
+        if rest == 0 {
+            break;
+        }
+        rest &= rest - 1;
+        start = end;
+    }
+    if width >= 7 {
+        // Dark, light, three dark, light, dark from module j.
+        let starts = Row::MAX >> (WIDEST - (width - 6));
+        let mut found =
+            line & !(line >> 1) & (line >> 2) & (line >> 3) & (line >> 4) & !(line >> 5) & (line >> 6) & starts;
+        while found != 0 {
+            let j = found.trailing_zeros() as usize;
+            found &= found - 1;
+            let before = j.saturating_sub(4);
+            let dark_before = (line >> before) & ((1 << (j - before)) - 1) != 0;
+            let after = (j + 11).min(width) - (j + 7);
+            let dark_after = (line >> (j + 7)) & ((1 << after) - 1) != 0;
+            if !dark_before || !dark_after {
+                score += 40;
             }
-            run = 1;
-        }
-    }
-    if run >= 5 {
-        score += run - 2;
-    }
-    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-    for (j, window) in line.windows(7).enumerate() {
-        if window != PATTERN {
-            continue;
-        }
-        let dark_before = line[j.saturating_sub(4)..j].contains(&true);
-        let dark_after = line[j + 7..(j + 11).min(line.len())].contains(&true);
-        if !dark_before || !dark_after {
-            score += 40;
         }
     }
     score
@@ -201,14 +277,76 @@ mod tests {
     }
 
     #[test]
-    fn the_same_mask_as_the_encoder_for_many_addresses() {
-        for n in 0..400 {
-            let address = format!("https://dichvucong.{}.gov.vn/tt/1.{:06}/{}", n % 7, n * 7919, "x".repeat(n % 90));
-            let ours = encode(address.as_bytes()).unwrap();
+    fn the_same_code_as_the_encoder_for_many_addresses() {
+        // Up to 1,300 characters: versions 2 to 30, past the widest row (the crate's encoder).
+        let lengths = (0..400).map(|n| n % 90).chain([300, 600, 900, 1000, 1100, 1300]);
+        for (n, extra) in lengths.enumerate() {
+            let address = format!("https://dichvucong.{}.gov.vn/tt/1.{:06}/{}", n % 7, n * 7919, "x".repeat(extra));
+            let (width, dark) = encode(address.as_bytes()).unwrap();
             let code = QrCode::with_error_correction_level(address.as_bytes(), EcLevel::M).unwrap();
             let theirs: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
-            assert_eq!(ours.0, code.width(), "{address}");
-            assert!(ours.1 == theirs, "{address}");
+            assert_eq!(width, code.width(), "{address}");
+            assert!(dark == theirs, "{address}");
+        }
+    }
+
+    /// The penalty the slow way, module by module, as the `qrcode` crate scores it.
+    fn reference_penalty(dark: &[bool], width: usize) -> u32 {
+        let line_penalty = |line: &[bool]| {
+            let mut score = 0;
+            let mut run = 1u32;
+            for pair in line.windows(2) {
+                if pair[0] == pair[1] {
+                    run += 1;
+                } else {
+                    score += if run >= 5 { run - 2 } else { 0 };
+                    run = 1;
+                }
+            }
+            score += if run >= 5 { run - 2 } else { 0 };
+            for (j, window) in line.windows(7).enumerate() {
+                if window == [true, false, true, true, true, false, true] {
+                    let dark_before = line[j.saturating_sub(4)..j].contains(&true);
+                    let dark_after = line[j + 7..(j + 11).min(line.len())].contains(&true);
+                    score += if !dark_before || !dark_after { 40 } else { 0 };
+                }
+            }
+            score
+        };
+        let columns: Vec<Vec<bool>> = (0..width).map(|x| (0..width).map(|y| dark[y * width + x]).collect()).collect();
+        let mut score: u32 = dark.chunks_exact(width).map(line_penalty).sum();
+        score += columns.iter().map(|c| line_penalty(c)).sum::<u32>();
+        for y in 0..width - 1 {
+            for x in 0..width - 1 {
+                let m = |x: usize, y: usize| dark[y * width + x];
+                if m(x, y) == m(x + 1, y) && m(x, y) == m(x, y + 1) && m(x, y) == m(x + 1, y + 1) {
+                    score += 3;
+                }
+            }
+        }
+        let ratio = dark.iter().filter(|&&d| d).count() * 200 / dark.len();
+        score + ratio.abs_diff(100) as u32
+    }
+
+    #[test]
+    fn the_bit_penalty_is_the_module_by_module_penalty_for_every_mask() {
+        for n in 0..60 {
+            let address = format!("https://a{}.gov.vn/thu-tuc/{}/", n, "ab-".repeat(n));
+            let bits = qrcode::bits::encode_auto(address.as_bytes(), EcLevel::M).unwrap();
+            let version = bits.version();
+            let width = version.width() as usize;
+            let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).unwrap();
+            let mut canvas = Canvas::new(version, EcLevel::M);
+            canvas.draw_all_functional_patterns();
+            canvas.draw_data(&codewords, &ec);
+            for pattern in MASKS {
+                let mut masked = canvas.clone();
+                masked.apply_mask(pattern);
+                let dark: Vec<bool> = masked.into_colors().into_iter().map(|c| c == Color::Dark).collect();
+                let rows: Vec<Row> = dark.chunks_exact(width).map(|r| row_of(r.iter().copied())).collect();
+                let columns = transposed(&rows, width);
+                assert_eq!(penalty(&rows, &columns, width), reference_penalty(&dark, width), "{address} {pattern:?}");
+            }
         }
     }
 
