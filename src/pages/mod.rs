@@ -92,8 +92,8 @@ impl Ctx<'_> {
         context.insert("title", title);
         context.insert("path", &self.url(path));
         context.insert("canonical", &self.absolute(path));
-        let html = crate::render::with_policy(self.theme.render(template, &context)?);
-        Ok(Output { path: output_path(path), bytes: html.into_bytes() })
+        let bytes = crate::render::with_policy(self.theme.render(template, &context)?);
+        Ok(Output { path: output_path(path), bytes })
     }
 }
 
