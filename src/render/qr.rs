@@ -198,23 +198,12 @@ fn penalty(rows: &[Row], columns: &[Row], width: usize) -> u32 {
 /// One row's or column's share: runs of five or more of one colour score 3 + (length - 5);
 /// each 1:1:3:1:1 finder-like pattern without four light modules on either side scores 40.
 fn line_penalty(line: Row, width: usize) -> u32 {
-    let mut score = 0;
-    // Where a module differs from the next one: the ends of runs.
-    let changes = (line ^ (line >> 1)) & (Row::MAX >> (WIDEST - (width - 1)));
-    let mut start = 0;
-    let mut rest = changes;
-    loop {
-        let end = if rest == 0 { width } else { rest.trailing_zeros() as usize + 1 };
-        let run = (end - start) as u32;
-        if run >= 5 {
-            score += run - 2;
-        }
-        if rest == 0 {
-            break;
-        }
-        rest &= rest - 1;
-        start = end;
-    }
+    // Where a module is the colour of the next one: a run of n modules is n - 1 bits in a row,
+    // and scores n - 2 when n ≥ 5, that is one per bit starting four in a row (n - 4 of them)
+    // plus two per such group.
+    let same = !(line ^ (line >> 1)) & (Row::MAX >> (WIDEST - (width - 1)));
+    let four = same & (same >> 1) & (same >> 2) & (same >> 3);
+    let mut score = four.count_ones() + 2 * (four & !(four << 1)).count_ones();
     if width >= 7 {
         // Dark, light, three dark, light, dark from module j.
         let starts = Row::MAX >> (WIDEST - (width - 6));
