@@ -15,7 +15,8 @@ pub struct Qr {
     pub address: String,
     /// Width and height of the SVG view box, quiet zone included, in modules.
     pub size: usize,
-    /// SVG path data of the dark modules, one `M x y h n v 1 h -n z` per horizontal run.
+    /// SVG path data of the dark modules, to stroke one module wide: a horizontal line along
+    /// the middle of each run of dark modules in a row.
     pub path: String,
 }
 
@@ -23,7 +24,11 @@ impl Qr {
     /// The code for `address`, or `None` when the text is too long for any QR version.
     pub fn new(address: &str) -> Option<Qr> {
         let (width, dark) = encode(address.as_bytes())?;
-        let mut path = String::with_capacity(width * width / 2);
+        // One stroke a run of dark modules, one module wide, along the middle of its row:
+        // "M4 4.5h7m2 0h1…", each run moved to relatively from the end of the one before
+        // (a third of the bytes of a filled rectangle a run).
+        let mut path = String::with_capacity(width * width / 4);
+        let mut at: Option<(usize, usize)> = None;
         for (y, row) in dark.chunks_exact(width).enumerate() {
             let mut x = 0;
             while x < width {
@@ -35,18 +40,27 @@ impl Qr {
                 while x < width && row[x] {
                     x += 1;
                 }
-                // "M{x} {y}h{run}v1h-{run}z", digits pushed by hand: `write!` was a quarter of
-                // the time of a code.
-                let run = x - start;
-                path.push('M');
-                push_number(&mut path, start + QUIET_ZONE);
-                path.push(' ');
-                push_number(&mut path, y + QUIET_ZONE);
+                match at {
+                    None => {
+                        path.push('M');
+                        push_number(&mut path, start + QUIET_ZONE);
+                        path.push(' ');
+                        push_number(&mut path, y + QUIET_ZONE);
+                        path.push_str(".5");
+                    }
+                    Some((end, row)) => {
+                        path.push('m');
+                        if start < end {
+                            path.push('-');
+                        }
+                        push_number(&mut path, start.abs_diff(end));
+                        path.push(' ');
+                        push_number(&mut path, y - row);
+                    }
+                }
                 path.push('h');
-                push_number(&mut path, run);
-                path.push_str("v1h-");
-                push_number(&mut path, run);
-                path.push('z');
+                push_number(&mut path, x - start);
+                at = Some((x, y));
             }
         }
         Some(Qr { address: address.to_string(), size: width + 2 * QUIET_ZONE, path })
@@ -229,17 +243,29 @@ mod tests {
     use super::*;
     use qrcode::QrCode;
 
-    /// Reads the modules back from the path, to compare with what the encoder produced.
+    /// Reads the modules back from the path, to compare with what the encoder produced: a
+    /// stroke one module wide along `h` from the current point covers the modules of its row.
     fn modules(qr: &Qr) -> Vec<Vec<bool>> {
         let mut grid = vec![vec![false; qr.size]; qr.size];
-        for run in qr.path.split('M').filter(|s| !s.is_empty()) {
-            let (xy, rest) = run.split_once('h').unwrap();
-            let (x, y) = xy.split_once(' ').unwrap();
-            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-            let n: usize = rest.split_once('v').unwrap().0.parse().unwrap();
-            for cell in &mut grid[y][x..x + n] {
-                *cell = true;
+        let (mut x, mut y) = (0.0f64, 0.0f64);
+        let mut rest = qr.path.as_str();
+        while let Some(command) = rest.chars().next() {
+            let end = rest[1..].find(['M', 'm', 'h']).map_or(rest.len(), |i| i + 1);
+            let numbers: Vec<f64> = rest[1..end].split(' ').map(|n| n.parse().unwrap()).collect();
+            match (command, numbers.as_slice()) {
+                ('M', [nx, ny]) => (x, y) = (*nx, *ny),
+                ('m', [dx, dy]) => (x, y) = (x + dx, y + dy),
+                ('h', [n]) => {
+                    assert_eq!(y.fract(), 0.5, "a stroke along the middle of a row");
+                    for cell in &mut grid[y as usize][x as usize..(x + n) as usize] {
+                        assert!(!*cell, "each module drawn once");
+                        *cell = true;
+                    }
+                    x += n;
+                }
+                other => panic!("unexpected {other:?}"),
             }
+            rest = &rest[end..];
         }
         grid
     }
@@ -344,7 +370,7 @@ mod tests {
         let a = Qr::new("https://a.gov.vn/tt/1.004946/").unwrap();
         let b = Qr::new("https://a.gov.vn/tt/1.004946/").unwrap();
         assert_eq!(a.path, b.path);
-        assert!(a.path.chars().all(|c| c.is_ascii_digit() || "Mhvz -".contains(c)));
+        assert!(a.path.chars().all(|c| c.is_ascii_digit() || "Mmh .-".contains(c)));
         assert!(Qr::new(&"x".repeat(5000)).is_none());
     }
 }
