@@ -190,57 +190,34 @@ fn output_path(url_path: &str) -> String {
 
 type Job = Box<dyn Fn(&Ctx) -> Result<Vec<Output>, Diagnostic> + Sync + Send>;
 
-/// What to render for one checked site: the values every page shares, the search index (the
-/// pages link its manifest by content hash) and one job per page or group of pages. It borrows
-/// nothing, so the preview keeps it beside the site and runs single jobs on request.
-pub struct Plan {
+/// The templates of the [`Jobs::searching`] pages: a site's theme that reads `site.search_index`
+/// in any other template is built the slow way, index first (see [`render_all`]).
+const SEARCH_TEMPLATES: [&str; 2] = ["home.html", "procedures.html"];
+
+/// One job per page or group of pages, and the values every page shares apart from the search
+/// manifest's address: only the `searching` jobs link the manifest, so the build makes the index
+/// while the others render.
+struct Jobs {
     site_links: procedure_facts::SiteLinks,
     common: Common,
     common_value: tera::Value,
-    search: search::SearchIndex,
-    jobs: Vec<Job>,
+    /// The pages with the search box (templates [`SEARCH_TEMPLATES`]): they need the index made
+    /// first. A built-in template that reads `site.search_index` must belong to one of these,
+    /// or its pages get an empty address (`tests/citizen.rs` builds the example site to check).
+    searching: Vec<Job>,
+    /// Everything else; procedure pages come after these.
+    others: Vec<Job>,
     procedures: usize,
 }
 
-impl Plan {
-    /// The plan of `site`, for one build.
-    pub fn new(site: &Site, links: &Links, theme: &Theme) -> Result<Plan, Diagnostic> {
-        Plan::make(site, links, theme, false, None)
-    }
-
-    /// The plan of `site` for the preview, after `previous` (the plan of the load before this
-    /// one, if any): its search index is reused when nothing search reads has changed.
-    pub fn after(site: &Site, links: &Links, theme: &Theme, previous: Option<&Plan>) -> Result<Plan, Diagnostic> {
-        Plan::make(site, links, theme, true, previous)
-    }
-
-    fn make(
-        site: &Site,
-        links: &Links,
-        theme: &Theme,
-        keep: bool,
-        previous: Option<&Plan>,
-    ) -> Result<Plan, Diagnostic> {
+impl Jobs {
+    fn make(site: &Site, links: &Links, theme: &Theme) -> Jobs {
         let common = common(site, theme);
         let common_value = tera::Value::from_serializable(&common);
         let site_links = procedure_facts::SiteLinks::compute(site, links);
-        let mut ctx = Ctx { site, links, theme, common, common_value, site_links: &site_links };
-        let started = std::time::Instant::now();
-        let search = search::index(&ctx, keep, previous.map(|p| &p.search));
-        if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
-            // For benches/search.sh: the index alone, apart from the pages.
-            let bytes: usize = search.files.iter().map(|o| o.bytes.len()).sum();
-            eprintln!(
-                "search-index: {:.3} s, {} files, {bytes} bytes",
-                started.elapsed().as_secs_f64(),
-                search.files.len()
-            );
-        }
-        ctx.common.search_index = search.manifest.clone();
-        ctx.common_value = tera::Value::from_serializable(&ctx.common);
-        let mut jobs: Vec<Job> = vec![
-            Box::new(listing::home),
-            Box::new(listing::all_procedures),
+        let ctx = Ctx { site, links, theme, common, common_value, site_links: &site_links };
+        let searching: Vec<Job> = vec![Box::new(listing::home), Box::new(listing::all_procedures)];
+        let mut others: Vec<Job> = vec![
             Box::new(unit::all_units),
             Box::new(board::all_boards),
             Box::new(misc::not_found),
@@ -258,46 +235,32 @@ impl Plan {
             Box::new(xlsx::results_spreadsheet),
         ];
         for letter in listing::letters(&ctx) {
-            jobs.push(Box::new(move |c| listing::letter(c, &letter)));
+            others.push(Box::new(move |c| listing::letter(c, &letter)));
         }
         for f in 0..links.fields.len() {
-            jobs.push(Box::new(move |c| listing::field(c, f)));
+            others.push(Box::new(move |c| listing::field(c, f)));
         }
         for u in 0..site.units.len() {
-            jobs.push(Box::new(move |c| unit::unit(c, u)));
-            jobs.push(Box::new(move |c| board::board(c, u)));
+            others.push(Box::new(move |c| unit::unit(c, u)));
+            others.push(Box::new(move |c| board::board(c, u)));
         }
         for g in 0..links.groups.len() {
-            jobs.push(Box::new(move |c| unit::group(c, g)));
-            jobs.push(Box::new(move |c| board::group_board(c, g)));
+            others.push(Box::new(move |c| unit::group(c, g)));
+            others.push(Box::new(move |c| board::group_board(c, g)));
         }
         for p in 0..site.pages.len() {
-            jobs.push(Box::new(move |c| misc::markdown_page(c, p)));
+            others.push(Box::new(move |c| misc::markdown_page(c, p)));
         }
         for f in 0..site.files.len() {
-            jobs.push(Box::new(move |c| misc::file(c, f)));
+            others.push(Box::new(move |c| misc::file(c, f)));
         }
         let (common, common_value) = (ctx.common, ctx.common_value);
-        Ok(Plan { site_links, common, common_value, search, jobs, procedures: site.procedures.len() })
+        Jobs { site_links, common, common_value, searching, others, procedures: site.procedures.len() }
     }
 
-    /// How many jobs there are; the search index is not one of them.
-    pub fn len(&self) -> usize {
-        self.jobs.len() + self.procedures
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The search index files (rendered when the plan was made).
-    pub fn index_files(&self) -> &[Output] {
-        &self.search.files
-    }
-
-    /// Runs job `job` (`0..len()`) of this plan, for the site and theme it was made from.
-    pub fn run(&self, site: &Site, links: &Links, theme: &Theme, job: usize) -> Result<Vec<Output>, Diagnostic> {
-        self.run_in(&self.ctx(site, links, theme), job)
+    /// The searching jobs, then the others, then one per procedure.
+    fn len(&self) -> usize {
+        self.searching.len() + self.others.len() + self.procedures
     }
 
     fn ctx<'a>(&'a self, site: &'a Site, links: &'a Links, theme: &'a Theme) -> Ctx<'a> {
@@ -312,11 +275,82 @@ impl Plan {
     }
 
     fn run_in(&self, ctx: &Ctx, job: usize) -> Result<Vec<Output>, Diagnostic> {
-        match self.jobs.get(job) {
+        if let Some(job) = self.searching.get(job) {
+            return job(ctx);
+        }
+        let job = job - self.searching.len();
+        match self.others.get(job) {
             Some(job) => job(ctx),
-            None => procedure::pages(ctx, job - self.jobs.len()),
+            None => procedure::pages(ctx, job - self.others.len()),
         }
     }
+}
+
+impl Ctx<'_> {
+    /// This context with the search manifest's address set, for the searching jobs.
+    fn with_manifest(&self, manifest: &str) -> Self {
+        let mut common = self.common.clone();
+        common.search_index = manifest.to_string();
+        let common_value = tera::Value::from_serializable(&common);
+        Ctx { common, common_value, ..*self }
+    }
+}
+
+/// What to render for one checked site, the search index made: the values every page shares
+/// and one job per page or group of pages. It borrows nothing, so the preview keeps it beside
+/// the site and runs single jobs on request.
+pub struct Plan {
+    /// Their shared values carry the manifest's address.
+    jobs: Jobs,
+    search: search::SearchIndex,
+}
+
+impl Plan {
+    /// The plan of `site` for the preview, after `previous` (the plan of the load before this
+    /// one, if any): its search index is reused when nothing search reads has changed.
+    pub fn after(site: &Site, links: &Links, theme: &Theme, previous: Option<&Plan>) -> Result<Plan, Diagnostic> {
+        let mut jobs = Jobs::make(site, links, theme);
+        let search = timed_index(&jobs.ctx(site, links, theme), true, previous.map(|p| &p.search));
+        jobs.common.search_index = search.manifest.clone();
+        jobs.common_value = tera::Value::from_serializable(&jobs.common);
+        Ok(Plan { jobs, search })
+    }
+
+    /// How many jobs there are; the search index is not one of them.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The search index files (rendered when the plan was made).
+    pub fn index_files(&self) -> &[Output] {
+        &self.search.files
+    }
+
+    /// Runs job `job` (`0..len()`) of this plan, for the site and theme it was made from.
+    pub fn run(&self, site: &Site, links: &Links, theme: &Theme, job: usize) -> Result<Vec<Output>, Diagnostic> {
+        self.jobs.run_in(&self.jobs.ctx(site, links, theme), job)
+    }
+}
+
+/// The search index of the site `ctx` renders (see [`search::index`]).
+fn timed_index(ctx: &Ctx, keep: bool, previous: Option<&search::SearchIndex>) -> search::SearchIndex {
+    let started = std::time::Instant::now();
+    let search = search::index(ctx, keep, previous);
+    if std::env::var_os("CONGKHAI_SEARCH_TIMING").is_some() {
+        // For benches/search.sh: the index alone, apart from the pages (in a build it shares
+        // the cores with them).
+        let bytes: usize = search.files.iter().map(|o| o.bytes.len()).sum();
+        eprintln!(
+            "search-index: {:.3} s, {} files, {bytes} bytes",
+            started.elapsed().as_secs_f64(),
+            search.files.len()
+        );
+    }
+    search
 }
 
 fn common(site: &Site, theme: &Theme) -> Common {
@@ -364,28 +398,46 @@ pub fn render_all(
     theme: &Theme,
     emit: &(dyn Fn(Output) -> Result<(), Diagnostic> + Sync),
 ) -> Result<usize, Vec<Diagnostic>> {
-    let mut plan = Plan::new(site, links, theme).map_err(|e| vec![e])?;
-    let index_files = std::mem::take(&mut plan.search.files);
-    let mut errors: Vec<Diagnostic> = index_files.into_iter().filter_map(|o| emit(o).err()).collect();
-    let ctx = plan.ctx(site, links, theme);
+    let jobs = Jobs::make(site, links, theme);
+    let ctx = jobs.ctx(site, links, theme);
     let html_pages = AtomicUsize::new(0);
-    errors.extend(
-        (0..plan.len())
-            .into_par_iter()
-            .flat_map_iter(|job| match plan.run_in(&ctx, job) {
-                Ok(outputs) => outputs
-                    .into_iter()
-                    .filter_map(|o| {
-                        if o.path.ends_with(".html") {
-                            html_pages.fetch_add(1, Ordering::Relaxed);
-                        }
-                        emit(o).err()
-                    })
-                    .collect::<Vec<_>>(),
-                Err(problem) => vec![problem],
+    let run = |ctx: &Ctx, job: usize| match jobs.run_in(ctx, job) {
+        Ok(outputs) => outputs
+            .into_iter()
+            .filter_map(|o| {
+                if o.path.ends_with(".html") {
+                    html_pages.fetch_add(1, Ordering::Relaxed);
+                }
+                emit(o).err()
             })
             .collect::<Vec<_>>(),
-    );
+        Err(problem) => vec![problem],
+    };
+    let others = jobs.searching.len()..jobs.len();
+    // The index, then its files and the searching jobs (with `also`), all in parallel.
+    let indexed = |also: std::ops::Range<usize>| {
+        let search = timed_index(&ctx, false, None);
+        let ctx = ctx.with_manifest(&search.manifest);
+        search
+            .files
+            .into_par_iter()
+            .filter_map(|o| emit(o).err())
+            .chain((0..jobs.searching.len()).into_par_iter().chain(also).flat_map_iter(|job| run(&ctx, job)))
+            .collect::<Vec<_>>()
+    };
+    // A site's own template may read the manifest on any page: it waits for the index then.
+    let elsewhere = theme.own_templates_mentioning("search_index").any(|t| !SEARCH_TEMPLATES.contains(&t));
+    let errors = if elsewhere {
+        indexed(others)
+    } else {
+        // Pages without the search box need no index: they render meanwhile.
+        let (mut errors, rest) = rayon::join(
+            || indexed(0..0),
+            || others.into_par_iter().flat_map_iter(|job| run(&ctx, job)).collect::<Vec<_>>(),
+        );
+        errors.extend(rest);
+        errors
+    };
     if errors.is_empty() { Ok(html_pages.into_inner()) } else { Err(errors) }
 }
 

@@ -60,6 +60,9 @@ pub struct Asset {
 pub struct Theme {
     tera: Tera,
     pub assets: Vec<Asset>,
+    /// The site's own templates (from `themes/<name>/templates/`, unless the same as the
+    /// built-in one): name and text.
+    own: Vec<(String, String)>,
 }
 
 impl Theme {
@@ -142,7 +145,14 @@ impl Theme {
                 Asset { name, published, bytes }
             })
             .collect();
-        Ok(Theme { tera, assets })
+        // A copy of a built-in template (the example site's own theme folder) is not the site's.
+        let builtin = |name: &str, text: &str| TEMPLATES.iter().any(|&(n, t)| n == name && t == text);
+        let own = templates
+            .into_iter()
+            .filter(|(name, text, file)| file.is_some() && !builtin(name, text))
+            .map(|(name, text, _)| (name, text))
+            .collect();
+        Ok(Theme { tera, assets, own })
     }
 
     /// Renders one template; a failure names the template and why.
@@ -157,6 +167,12 @@ impl Theme {
             )
         })?;
         Ok(bytes)
+    }
+
+    /// The site's own templates whose text holds `word` (a template value such as
+    /// `search_index`), by name.
+    pub fn own_templates_mentioning<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a str> {
+        self.own.iter().filter(move |(_, text)| text.contains(word)).map(|(name, _)| name.as_str())
     }
 
     /// `/assets/<hashed name>` of an asset, for templates.
