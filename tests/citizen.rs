@@ -1,6 +1,7 @@
 //! What citizens get from the built site: `/du-lieu/thu-tuc.xlsx` and `/du-lieu/ket-qua.xlsx`
 //! opened with calamine, as a spreadsheet program would (Vietnamese headers, unit names, numbers
-//! and percentages), and a commune's page that stays short at national size.
+//! and percentages), search boxes that name the index, and a commune's page that stays short at
+//! national size.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,7 +9,10 @@ use std::process::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 fn build(name: &str, out: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name);
+    build_root(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sites").join(name), out);
+}
+
+fn build_root(root: &Path, out: &Path) {
     let result = Command::new(env!("CARGO_BIN_EXE_congkhai"))
         .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
         .env("NO_COLOR", "1")
@@ -75,6 +79,36 @@ fn procedures_workbook_and_identical_bytes_across_builds() {
     assert_eq!(rows.len(), 2, "one procedure in results-ok");
     assert_eq!(text(&rows[1][0]), "1.002804", "codes stay text");
     assert!(matches!(rows[1][9], Data::DateTime(_)), "updated is a date: {:?}", rows[1][9]);
+}
+
+/// Every search box on the example site (the repository itself) names the index's manifest, a
+/// file that exists: the build renders most pages before the index is made, so a template that
+/// reads `site.search_index` on a page that does not wait for it (`pages::Jobs::searching`)
+/// would get an empty address and a search box that finds nothing.
+#[test]
+fn every_search_box_names_the_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_root(Path::new(env!("CARGO_MANIFEST_DIR")), &out);
+    let mut boxes = Vec::new();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let page = entry.path().strip_prefix(&out).unwrap().display().to_string();
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for (at, attribute) in html.match_indices("data-search-index=\"") {
+            let address = html[at + attribute.len()..].split('"').next().unwrap();
+            assert!(!address.is_empty(), "{page}: a search box with an empty index address");
+            let file = address.find("/tim-kiem/").map(|i| out.join(&address[i + 1..]));
+            assert!(file.is_some_and(|f| f.is_file()), "{page}: {address} was not written");
+            boxes.push(page.clone());
+        }
+    }
+    for page in ["index.html", "thu-tuc/index.html"] {
+        assert!(boxes.iter().any(|b| b == page), "{page} has no search box: {boxes:?}");
+    }
 }
 
 /// A site where 45 procedures are done by every commune (`units: {kind: commune}`) and 31 by
