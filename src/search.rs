@@ -25,6 +25,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -41,6 +42,8 @@ const SHARD_SPLIT_BYTES: usize = 2_500;
 pub const STORE_CHUNK: usize = 10;
 /// Words longer than this are cut: nobody types them out, and they would bloat the index.
 const MAX_TERM_CHARS: usize = 24;
+/// Documents tokenized at a time (in parallel) before their words join the index.
+const TOKENIZE_CHUNK: usize = 1024;
 /// How many most-used procedures the manifest lists, for a search that finds nothing.
 const POPULAR: usize = 8;
 /// A term in at least one document in this many is common: a long query may leave it out
@@ -178,58 +181,30 @@ pub struct Index {
     pub lengths: Vec<usize>,
 }
 
+/// A document's texts by source, each as [`spelled`] words.
+type Spelled = [Vec<Vec<(String, String)>>; SOURCES];
+
 impl Index {
     pub fn new(documents: &[Document]) -> Index {
-        let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-        let mut lengths = Vec::with_capacity(documents.len());
-        for (d, document) in documents.iter().enumerate() {
-            let d = d as u32;
-            let mut length = 0;
-            for (source, texts) in document.texts.iter().enumerate() {
-                for text in texts {
-                    let words = spelled(text);
-                    // "Thủ tục …" names are neither longer nor later for it: 1,630 official
-                    // names start so. Their other words count their places from the word after.
-                    let lead = source == NAME && words.len() > 2 && words[0].0 == "thu" && words[1].0 == "tuc";
-                    let skip = if lead { 2 } else { 0 };
-                    if source == NAME {
-                        length += words.len() - skip;
-                    }
-                    for (i, (word, marks)) in words.into_iter().enumerate() {
-                        let term = terms.entry(word).or_default();
-                        // Documents come in order, so a set stays sorted and deduplicated.
-                        let new = term.sets[source].last() != Some(&d);
-                        if new {
-                            term.sets[source].push(d);
-                        }
-                        if source == NAME {
-                            let spelling = match term.spellings.iter().position(|s| *s == marks) {
-                                Some(s) => s,
-                                None => {
-                                    term.spellings.push(marks);
-                                    term.spellings.len() - 1
-                                }
-                            };
-                            if new {
-                                term.positions.push(Vec::new());
-                                term.spelling_of.push(spelling);
-                            }
-                            if let Some(at) = term.positions.last_mut() {
-                                let place = if i >= skip { i - skip } else { i } as u32;
-                                // Places stay in order ("Thủ tục thu hồi": "thu" at 0 twice).
-                                if at.last().is_none_or(|&last| last < place) {
-                                    at.push(place);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            lengths.push(length);
+        let mut index = Index { terms: BTreeMap::new(), lengths: Vec::with_capacity(documents.len()) };
+        // Splitting and folding words is most of the work and each document's own: done in
+        // parallel, a chunk at a time (all at once would hold every word of the site), the next
+        // chunk while this one joins the index, which takes them in document order.
+        let spell = |chunk: &[Document]| -> Vec<Spelled> {
+            chunk
+                .par_iter()
+                .map(|d| d.texts.each_ref().map(|texts| texts.iter().map(|t| spelled(t)).collect()))
+                .collect()
+        };
+        let mut chunks = documents.chunks(TOKENIZE_CHUNK);
+        let mut next = chunks.next().map(spell);
+        while let Some(spelled) = next.take() {
+            let add = || spelled.into_iter().for_each(|words| index.add(words));
+            next = rayon::join(add, || chunks.next().map(spell)).1;
         }
         // A document counts once per term, in its best source: ranking takes the best anyway,
         // and the sets of common words shrink.
-        for term in terms.values_mut() {
+        for term in index.terms.values_mut() {
             for source in 1..SOURCES {
                 let (better, rest) = term.sets.split_at_mut(source);
                 rest[0].retain(|d| better.iter().all(|b| b.binary_search(d).is_err()));
@@ -239,7 +214,54 @@ impl Index {
                 term.spelling_of.clear();
             }
         }
-        Index { terms, lengths }
+        index
+    }
+
+    /// Adds the next document, its words by source.
+    fn add(&mut self, words_by_source: Spelled) {
+        let d = self.lengths.len() as u32;
+        let terms = &mut self.terms;
+        let mut length = 0;
+        for (source, texts) in words_by_source.into_iter().enumerate() {
+            for words in texts {
+                // "Thủ tục …" names are neither longer nor later for it: 1,630 official
+                // names start so. Their other words count their places from the word after.
+                let lead = source == NAME && words.len() > 2 && words[0].0 == "thu" && words[1].0 == "tuc";
+                let skip = if lead { 2 } else { 0 };
+                if source == NAME {
+                    length += words.len() - skip;
+                }
+                for (i, (word, marks)) in words.into_iter().enumerate() {
+                    let term = terms.entry(word).or_default();
+                    // Documents come in order, so a set stays sorted and deduplicated.
+                    let new = term.sets[source].last() != Some(&d);
+                    if new {
+                        term.sets[source].push(d);
+                    }
+                    if source == NAME {
+                        let spelling = match term.spellings.iter().position(|s| *s == marks) {
+                            Some(s) => s,
+                            None => {
+                                term.spellings.push(marks);
+                                term.spellings.len() - 1
+                            }
+                        };
+                        if new {
+                            term.positions.push(Vec::new());
+                            term.spelling_of.push(spelling);
+                        }
+                        if let Some(at) = term.positions.last_mut() {
+                            let place = if i >= skip { i - skip } else { i } as u32;
+                            // Places stay in order ("Thủ tục thu hồi": "thu" at 0 twice).
+                            if at.last().is_none_or(|&last| last < place) {
+                                at.push(place);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.lengths.push(length);
     }
 }
 
@@ -779,6 +801,21 @@ mod tests {
         assert_eq!(hoa.positions, [vec![0, 4]]);
         assert_eq!(index.terms["tuc"].positions, [vec![1]]);
         assert!(hoa.spellings.is_empty());
+    }
+
+    /// Words are split in parallel a chunk at a time: documents past the first chunk keep their
+    /// numbers and order.
+    #[test]
+    fn documents_keep_their_numbers_across_chunks() {
+        let n = TOKENIZE_CHUNK * 2 + 5;
+        let names: Vec<String> = (0..n).map(|i| format!("Cấp giấy số{i} {}", ["chẵn", "lẻ"][i % 2])).collect();
+        let documents: Vec<Document> = names.iter().map(|name| document(name, &[], "x", &[])).collect();
+        let index = Index::new(&documents);
+        assert_eq!(index.lengths, vec![4; n]);
+        assert_eq!(index.terms["cap"].sets[NAME], (0..n as u32).collect::<Vec<_>>());
+        assert_eq!(index.terms["le"].sets[NAME], (1..n as u32).step_by(2).collect::<Vec<_>>());
+        assert_eq!(index.terms[&format!("so{}", TOKENIZE_CHUNK + 3)].sets[NAME], [TOKENIZE_CHUNK as u32 + 3]);
+        assert_eq!(index.terms["chan"].positions, vec![vec![3]; n.div_ceil(2)]);
     }
 
     #[test]
