@@ -98,6 +98,26 @@ pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, m
     nộp online, nộp trực tuyến được không, làm qua mạng, nộp qua mạng, làm trên mạng được không, \
     làm thứ bảy không, có làm thứ 7 không, giờ làm việc, số điện thoại, mẫu đơn";
 
+/// Everyday words whose meaning yields to the rest of the query: "mất" is lost ("mất bằng lái":
+/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng") it
+/// means died, which the death words already say. Word, a colon, then the phrases that turn its
+/// everyday wordings off, comma-separated; `;` between words. search.js then leaves the word out.
+pub const YIELDS: &str = "mất: khai tử, báo tử, chứng tử, mai táng, tử tuất, tiền tuất, trợ cấp tuất, qua đời, \
+    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng";
+
+/// [`YIELDS`], folded: word → the phrases that turn its everyday meaning off.
+fn yields() -> BTreeMap<String, Vec<String>> {
+    YIELDS
+        .split(';')
+        .filter_map(|entry| {
+            let (word, phrases) = entry.split_once(':')?;
+            let phrases: Vec<String> = phrases.split(',').map(folded).filter(|p| !p.is_empty()).collect();
+            Some((folded(word), phrases))
+        })
+        .filter(|(word, phrases)| !word.is_empty() && !phrases.is_empty())
+        .collect()
+}
+
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]
 pub struct Document {
@@ -345,6 +365,8 @@ struct Manifest<'a> {
     lengths: String,
     /// Folded filler words, space-separated.
     fillers: String,
+    /// Folded everyday words → the phrases that turn their everyday meaning off ([`YIELDS`]).
+    yields: BTreeMap<String, Vec<String>>,
     /// The most-used procedures, most first, for a search that finds nothing.
     popular: Vec<u32>,
     /// Folded common terms, commonest first, space-separated: what a long query leaves out
@@ -413,6 +435,7 @@ pub fn publish(
         facets,
         lengths,
         fillers: folded(FILLERS),
+        yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
     };
@@ -819,6 +842,9 @@ mod tests {
         assert_eq!(manifest["popular"], serde_json::json!([1, 3]));
         assert!(manifest.get("synonyms").is_none(), "everyday words travel with the shards");
         assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
+        // "mất" is lost, unless the query speaks of a death.
+        let died = manifest["yields"]["mat"].as_array().expect("mất yields");
+        assert!(died.iter().any(|p| p == "khai tu") && died.iter().any(|p| p == "mai tang"));
         // Everyday phrases sit in the shard a query reads for their first word.
         let shard_of = |word: &str| {
             let keys = manifest["shards"].as_str().expect("keys").split(' ');

@@ -291,10 +291,21 @@
         if (wordings) break;
       }
       if (!n) n = 1;
+      // A word whose everyday meaning yields to the rest of the query ("mất" next to "khai tử"
+      // means died, not lost): left out, like a phrase that only asks how.
+      if (n === 1 && yielded(folded, end - 1)) wordings = [];
       out.unshift({ at: end - n, n: n, wordings: wordings });
       end -= n;
     }
     return out;
+  }
+
+  // Whether the word at `at` has a phrase of the manifest's `yields` elsewhere in the query.
+  function yielded(folded, at) {
+    var phrases = (manifest.yields || {})[folded[at]];
+    if (!phrases) return false;
+    var text = ' ' + folded.join(' ') + ' ';
+    return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
   }
 
   var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
