@@ -216,10 +216,12 @@
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
     var groups = [], lookups = {}, order = [];
+    // A typed word is matched by its diacritics when the query has some; an official wording's
+    // word always is ("cấp lại" is not "lái"), unless written without any (a site's own list).
     function lookup(word, spelling, last) {
-      var key = word + (last ? '*' : '');
+      var key = word + (last ? '*' : '') + (spelling ? '~' + spelling : '');
       if (!lookups[key]) {
-        lookups[key] = { word: word, prefix: last, spelling: accented ? spelling : null };
+        lookups[key] = { word: word, prefix: last, spelling: spelling };
         order.push(key);
       }
       return key;
@@ -231,11 +233,11 @@
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
-        alts[0].push(lookup(folded[k], typed[k].marks, last));
+        alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last));
         if (!manifest.filler[folded[k]]) filler = false;
       }
       (wordings || []).forEach(function (wording) {
-        alts.push(wording.split(' ').map(function (w) { return lookup(w, null, false); }));
+        alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
       });
       groups.push({ alts: alts, weight: filler ? FILLER : 1 });
     });
@@ -244,8 +246,8 @@
     // A short query is left whole, however many words its everyday phrases add.
     var extra = folded.length > LOOKUPS ? order.length - LOOKUPS : 0, dropped = {};
     manifest.commonest.forEach(function (w) {
-      [w, w + '*'].forEach(function (key) {
-        if (extra > 0 && lookups[key]) { dropped[key] = true; extra--; }
+      order.forEach(function (key) {
+        if (extra > 0 && lookups[key].word === w && !dropped[key]) { dropped[key] = true; extra--; }
       });
     });
     order = order.filter(function (key) { return !dropped[key]; });
