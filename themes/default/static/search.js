@@ -412,10 +412,12 @@
         if (!topAlt) continue;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        var places = 0;
+        var places = 0, chain = -1;
         for (w = 0; w < topAlt.length; w++) {
           var here = m[topAlt[w]].at[d];
           places |= here;
+          // Where the group's words stand side by side, in order, if they do anywhere.
+          chain = w ? (chain << 1) & here : here;
           // Each word once, however often the name repeats it.
           if (here && !(covered & here)) named++;
           covered |= here;
@@ -426,7 +428,10 @@
             previousKey = topAlt[w];
           }
         }
-        // Where the name meets the group: an official name says its main thing first.
+        // Where the name meets the group: an official name says its main thing first. A group
+        // of several words is met where they stand together ("trợ cấp" in "Hỗ trợ chi phí …,
+        // trợ cấp …" is late, not at "trợ").
+        if (topAlt.length > 1 && chain) places = chain >>> (topAlt.length - 1);
         if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
