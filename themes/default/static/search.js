@@ -317,6 +317,8 @@
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
+  var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
+  var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var COVER = 0.3; // the share of the name the query covers
   var SHORT = 0.03; // shorter names first among equals
@@ -407,6 +409,14 @@
           // less; a long one met in part is the same thing named shorter ("Giấy chứng nhận").
           sum = sum / group.sums[a];
           if (a > 0 && !whole && alt.length <= 2) sum *= PARTIAL;
+          // An everyday phrase met with its words only apart, never side by side and in order,
+          // says less: typed words ("xây … nhà máy" for "xây nhà") much less, an official
+          // wording ("hộ thoát nghèo, hộ thoát cận nghèo" for "hộ cận nghèo") a little.
+          if (whole && alt.length > 1 && group.alts.length > 1) {
+            var chain = -1;
+            for (w = 0; w < alt.length; w++) chain = w ? (chain << 1) & m[alt[w]].at[d] : m[alt[w]].at[d];
+            if (!chain) sum *= a ? WORDING_APART : APART;
+          }
           if (sum > top) { top = sum; topAlt = alt; }
         }
         if (!topAlt) continue;
