@@ -101,6 +101,26 @@ pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, m
     nộp online, nộp trực tuyến được không, làm qua mạng, nộp qua mạng, làm trên mạng được không, \
     làm thứ bảy không, có làm thứ 7 không, giờ làm việc, số điện thoại, mẫu đơn";
 
+/// Everyday words whose meaning yields to the rest of the query: "mất" is lost ("mất bằng lái":
+/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng") it
+/// means died, which the death words already say. Word, a colon, then the phrases that turn its
+/// everyday wordings off, comma-separated; `;` between words. search.js then leaves the word out.
+pub const YIELDS: &str = "mất: khai tử, báo tử, chứng tử, mai táng, tử tuất, tiền tuất, trợ cấp tuất, qua đời, \
+    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng";
+
+/// [`YIELDS`], folded: word → the phrases that turn its everyday meaning off.
+fn yields() -> BTreeMap<String, Vec<String>> {
+    YIELDS
+        .split(';')
+        .filter_map(|entry| {
+            let (word, phrases) = entry.split_once(':')?;
+            let phrases: Vec<String> = phrases.split(',').map(folded).filter(|p| !p.is_empty()).collect();
+            Some((folded(word), phrases))
+        })
+        .filter(|(word, phrases)| !word.is_empty() && !phrases.is_empty())
+        .collect()
+}
+
 /// What search knows of one procedure, in the order of the index (Vietnamese name order).
 #[derive(Debug, Default, Clone)]
 pub struct Document {
@@ -133,6 +153,18 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
 /// A phrase as the index and search.js compare it: its [`words`], joined by one space.
 fn folded(text: &str) -> String {
     words(text).collect::<Vec<_>>().join(" ")
+}
+
+/// A phrase with its diacritics, as official wordings are published: lowercase NFC words
+/// joined by one space.
+fn lowered(text: &str) -> String {
+    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+    let words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().take(MAX_TERM_CHARS).collect())
+        .collect();
+    words.join(" ")
 }
 
 /// The words of a text, each folded and with its spelling: the diacritics it carries as
@@ -302,7 +334,7 @@ pub fn parse_synonyms(file: &Path, text: &str) -> Result<Vec<(String, Vec<String
         };
         let mut expansions = Vec::new();
         for wording in list {
-            let wording = folded(&wording);
+            let wording = lowered(&wording);
             if wording.is_empty() {
                 return Err(Diagnostic::error(
                     crate::yaml::place_of(shown, &wordings),
@@ -325,7 +357,9 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
         let key = folded(&phrase);
         let entry = table.entry(key).or_default();
         for wording in wordings {
-            let wording = folded(&wording);
+            // Wordings keep their diacritics: search.js matches them as spelled ("cấp lại" is
+            // not "lái", "khai tử" not "tư").
+            let wording = lowered(&wording);
             if !wording.is_empty() && !entry.contains(&wording) {
                 entry.push(wording);
             }
@@ -367,6 +401,8 @@ struct Manifest<'a> {
     lengths: String,
     /// Folded filler words, space-separated.
     fillers: String,
+    /// Folded everyday words → the phrases that turn their everyday meaning off ([`YIELDS`]).
+    yields: BTreeMap<String, Vec<String>>,
     /// The most-used procedures, most first, for a search that finds nothing.
     popular: Vec<u32>,
     /// Folded common terms, commonest first, space-separated: what a long query leaves out
@@ -435,6 +471,7 @@ pub fn publish(
         facets,
         lengths,
         fillers: folded(FILLERS),
+        yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
     };
@@ -856,6 +893,9 @@ mod tests {
         assert_eq!(manifest["popular"], serde_json::json!([1, 3]));
         assert!(manifest.get("synonyms").is_none(), "everyday words travel with the shards");
         assert!(manifest["fillers"].as_str().is_some_and(|f| f.split(' ').any(|w| w == "cho")));
+        // "mất" is lost, unless the query speaks of a death.
+        let died = manifest["yields"]["mat"].as_array().expect("mất yields");
+        assert!(died.iter().any(|p| p == "khai tu") && died.iter().any(|p| p == "mai tang"));
         // Everyday phrases sit in the shard a query reads for their first word.
         let shard_of = |word: &str| {
             let keys = manifest["shards"].as_str().expect("keys").split(' ');
@@ -865,9 +905,9 @@ mod tests {
         };
         let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
         let bang = shard_of("bang");
-        assert!(holds(&bang, "bang lai") && holds(&bang, "giay phep dieu khien") && holds(&bang, "giay phep lai xe"));
-        assert!(holds(&shard_of("so"), "giay chung nhan quyen su dung dat"));
-        assert!(!holds(&shard_of("so"), "giay phep dieu khien"));
+        assert!(holds(&bang, "bang lai") && holds(&bang, "giấy phép điều khiển") && holds(&bang, "giấy phép lái xe"));
+        assert!(holds(&shard_of("so"), "giấy chứng nhận quyền sử dụng đất"));
+        assert!(!holds(&shard_of("so"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
         let lengths = manifest["lengths"].as_str().expect("lengths");
@@ -925,8 +965,9 @@ mod tests {
             "synonyms:\n  \"Sổ xanh\": \"giấy chứng nhận quyền sở hữu\"\n  tàu cá: [\"tàu cá\", \"phương tiện thủy\"]\n",
         )
         .expect("valid");
-        assert_eq!(table[0], ("so xanh".to_string(), vec!["giay chung nhan quyen so huu".to_string()]));
-        assert_eq!(table[1].1, ["tau ca", "phuong tien thuy"]);
+        // The phrase is folded; wordings keep their diacritics, matched as spelled.
+        assert_eq!(table[0], ("so xanh".to_string(), vec!["giấy chứng nhận quyền sở hữu".to_string()]));
+        assert_eq!(table[1].1, ["tàu cá", "phương tiện thủy"]);
         let error = parse_synonyms(file, "synonyms:\n  sổ xanh: \"…\"\n").expect_err("empty wording");
         assert_eq!((error.place.line, error.place.column), (2, 12));
         let error = parse_synonyms(file, "synonym:\n  a: b\n").expect_err("unknown key");

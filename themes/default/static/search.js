@@ -216,10 +216,12 @@
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
     var groups = [], lookups = {}, order = [];
+    // A typed word is matched by its diacritics when the query has some; an official wording's
+    // word always is ("cấp lại" is not "lái"), unless written without any (a site's own list).
     function lookup(word, spelling, last) {
-      var key = word + (last ? '*' : '');
+      var key = word + (last ? '*' : '') + (spelling ? '~' + spelling : '');
       if (!lookups[key]) {
-        lookups[key] = { word: word, prefix: last, spelling: accented ? spelling : null };
+        lookups[key] = { word: word, prefix: last, spelling: spelling };
         order.push(key);
       }
       return key;
@@ -231,11 +233,11 @@
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
-        alts[0].push(lookup(folded[k], typed[k].marks, last));
+        alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last));
         if (!manifest.filler[folded[k]]) filler = false;
       }
       (wordings || []).forEach(function (wording) {
-        alts.push(wording.split(' ').map(function (w) { return lookup(w, null, false); }));
+        alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
       });
       groups.push({ alts: alts, weight: filler ? FILLER : 1 });
     });
@@ -244,8 +246,8 @@
     // A short query is left whole, however many words its everyday phrases add.
     var extra = folded.length > LOOKUPS ? order.length - LOOKUPS : 0, dropped = {};
     manifest.commonest.forEach(function (w) {
-      [w, w + '*'].forEach(function (key) {
-        if (extra > 0 && lookups[key]) { dropped[key] = true; extra--; }
+      order.forEach(function (key) {
+        if (extra > 0 && lookups[key].word === w && !dropped[key]) { dropped[key] = true; extra--; }
       });
     });
     order = order.filter(function (key) { return !dropped[key]; });
@@ -291,10 +293,21 @@
         if (wordings) break;
       }
       if (!n) n = 1;
+      // A word whose everyday meaning yields to the rest of the query ("mất" next to "khai tử"
+      // means died, not lost): left out, like a phrase that only asks how.
+      if (n === 1 && yielded(folded, end - 1)) wordings = [];
       out.unshift({ at: end - n, n: n, wordings: wordings });
       end -= n;
     }
     return out;
+  }
+
+  // Whether the word at `at` has a phrase of the manifest's `yields` elsewhere in the query.
+  function yielded(folded, at) {
+    var phrases = (manifest.yields || {})[folded[at]];
+    if (!phrases) return false;
+    var text = ' ' + folded.join(' ') + ' ';
+    return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
   }
 
   var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
@@ -304,6 +317,8 @@
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
+  var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
+  var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var COVER = 0.3; // the share of the name the query covers
   var SHORT = 0.03; // shorter names first among equals
@@ -394,15 +409,25 @@
           // less; a long one met in part is the same thing named shorter ("Giấy chứng nhận").
           sum = sum / group.sums[a];
           if (a > 0 && !whole && alt.length <= 2) sum *= PARTIAL;
+          // An everyday phrase met with its words only apart, never side by side and in order,
+          // says less: typed words ("xây … nhà máy" for "xây nhà") much less, an official
+          // wording ("hộ thoát nghèo, hộ thoát cận nghèo" for "hộ cận nghèo") a little.
+          if (whole && alt.length > 1 && group.alts.length > 1) {
+            var chain = -1;
+            for (w = 0; w < alt.length; w++) chain = w ? (chain << 1) & m[alt[w]].at[d] : m[alt[w]].at[d];
+            if (!chain) sum *= a ? WORDING_APART : APART;
+          }
           if (sum > top) { top = sum; topAlt = alt; }
         }
         if (!topAlt) continue;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        var places = 0;
+        var places = 0, chain = -1;
         for (w = 0; w < topAlt.length; w++) {
           var here = m[topAlt[w]].at[d];
           places |= here;
+          // Where the group's words stand side by side, in order, if they do anywhere.
+          chain = w ? (chain << 1) & here : here;
           // Each word once, however often the name repeats it.
           if (here && !(covered & here)) named++;
           covered |= here;
@@ -413,7 +438,10 @@
             previousKey = topAlt[w];
           }
         }
-        // Where the name meets the group: an official name says its main thing first.
+        // Where the name meets the group: an official name says its main thing first. A group
+        // of several words is met where they stand together ("trợ cấp" in "Hỗ trợ chi phí …,
+        // trợ cấp …" is late, not at "trợ").
+        if (topAlt.length > 1 && chain) places = chain >>> (topAlt.length - 1);
         if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
