@@ -320,8 +320,8 @@
   var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
-  var COVER = 0.3; // the share of the name the query covers
-  var SHORT = 0.03; // shorter names first among equals
+  var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
+  var SHORT = 0.05; // shorter names first among equals
 
   // Per looked-up word: per document, its best match (source weight, whole or prefix, the
   // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
