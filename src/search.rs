@@ -155,29 +155,25 @@ fn folded(text: &str) -> String {
     words(text).collect::<Vec<_>>().join(" ")
 }
 
-/// A phrase with its diacritics, as official wordings are published: lowercase NFC words
+/// A phrase with its diacritics, as official wordings are published: its [`lowercase_words`]
 /// joined by one space.
 fn lowered(text: &str) -> String {
-    let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
-    let words: Vec<String> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.chars().take(MAX_TERM_CHARS).collect())
-        .collect();
-    words.join(" ")
+    lowercase_words(text).join(" ")
 }
 
 /// The words of a text, each folded and with its spelling: the diacritics it carries as
 /// [`marks`] gives them.
 fn spelled(text: &str) -> Vec<(String, String)> {
+    lowercase_words(text).into_iter().map(|w| (fold(&w), marks(&w))).collect()
+}
+
+/// The words of a text as written, lowercase NFC, each cut to [`MAX_TERM_CHARS`].
+fn lowercase_words(text: &str) -> Vec<String> {
     let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w: String = w.chars().take(MAX_TERM_CHARS).collect();
-            (fold(&w), marks(&w))
-        })
+        .map(|w| w.chars().take(MAX_TERM_CHARS).collect())
         .collect()
 }
 
