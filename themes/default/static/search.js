@@ -387,6 +387,13 @@
       });
     });
     if (!W) return [];
+    // Where the words of `alt` stand side by side, in order, in the name of `d`: the places of
+    // its last word so preceded (0 when nowhere).
+    function sideBySide(alt, d) {
+      var chain = m[alt[0]].at[d];
+      for (var i = 1; i < alt.length; i++) chain = (chain << 1) & m[alt[i]].at[d];
+      return chain;
+    }
     // First pass: per document, how well each group is met, and which pairs of query words
     // stand side by side in its name, in order.
     var docs = [], together = {};
@@ -412,22 +419,18 @@
           // An everyday phrase met with its words only apart, never side by side and in order,
           // says less: typed words ("xây … nhà máy" for "xây nhà") much less, an official
           // wording ("hộ thoát nghèo, hộ thoát cận nghèo" for "hộ cận nghèo") a little.
-          if (whole && alt.length > 1 && group.alts.length > 1) {
-            var chain = -1;
-            for (w = 0; w < alt.length; w++) chain = w ? (chain << 1) & m[alt[w]].at[d] : m[alt[w]].at[d];
-            if (!chain) sum *= a ? WORDING_APART : APART;
+          if (whole && alt.length > 1 && group.alts.length > 1 && !sideBySide(alt, d)) {
+            sum *= a ? WORDING_APART : APART;
           }
           if (sum > top) { top = sum; topAlt = alt; }
         }
         if (!topAlt) continue;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        var places = 0, chain = -1;
+        var places = 0;
         for (w = 0; w < topAlt.length; w++) {
           var here = m[topAlt[w]].at[d];
           places |= here;
-          // Where the group's words stand side by side, in order, if they do anywhere.
-          chain = w ? (chain << 1) & here : here;
           // Each word once, however often the name repeats it.
           if (here && !(covered & here)) named++;
           covered |= here;
@@ -441,7 +444,10 @@
         // Where the name meets the group: an official name says its main thing first. A group
         // of several words is met where they stand together ("trợ cấp" in "Hỗ trợ chi phí …,
         // trợ cấp …" is late, not at "trợ").
-        if (topAlt.length > 1 && chain) places = chain >>> (topAlt.length - 1);
+        if (topAlt.length > 1) {
+          var chain = sideBySide(topAlt, d);
+          if (chain) places = chain >>> (topAlt.length - 1);
+        }
         if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
