@@ -395,6 +395,9 @@ struct Manifest<'a> {
     url_prefix: &'a str,
     facets: String,
     lengths: String,
+    /// Every indexed term, folded, space-separated, read only when a typed word is in no
+    /// procedure: search.js then looks for the terms one slip of the keyboard away.
+    words: String,
     /// Folded filler words, space-separated.
     fillers: String,
     /// Folded everyday words → the phrases that turn their everyday meaning off ([`YIELDS`]).
@@ -450,6 +453,9 @@ pub fn publish(
     let length_bytes = lengths_file(&index.lengths);
     let lengths = format!("lengths.{}.bin", content_hash(&length_bytes));
     files.push((lengths.clone(), length_bytes));
+    let word_bytes = index.terms.keys().map(String::as_str).collect::<Vec<_>>().join(" ").into_bytes();
+    let words = format!("words.{}.txt", content_hash(&word_bytes));
+    files.push((words.clone(), word_bytes));
 
     let mut popular: Vec<u32> = (0..documents.len() as u32).filter(|&d| documents[d as usize].received > 0).collect();
     popular.sort_by_key(|&d| std::cmp::Reverse(documents[d as usize].received));
@@ -466,6 +472,7 @@ pub fn publish(
         url_prefix,
         facets,
         lengths,
+        words,
         fillers: folded(FILLERS),
         yields: yields(),
         popular,
@@ -906,6 +913,11 @@ mod tests {
         assert!(!holds(&shard_of("so"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
+        // Every indexed word, for search.js to mend a slip of the keyboard.
+        let words = manifest["words"].as_str().expect("words");
+        let (_, list) = published.files.iter().find(|(n, _)| n == words).expect("words file");
+        let list = std::str::from_utf8(list).expect("utf-8");
+        assert!(list.split(' ').any(|w| w == "sinh") && list.split(' ').is_sorted());
         let lengths = manifest["lengths"].as_str().expect("lengths");
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);

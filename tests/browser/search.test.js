@@ -5,7 +5,8 @@
 //   - /thu-tuc/?q=… runs the search on load
 //   - no request leaves the local server
 //   - with JavaScript off, submitting the form lands on /thu-tuc/, which says typing needs it
-//   - filler words do not stop a search; a query that matches nothing shows the nearest
+//   - filler words do not stop a search; a slip of the keyboard is mended and said; a query
+//     that matches nothing shows the nearest
 //   - every other page has a small search box in its header that leads to /thu-tuc/?q=…
 // The expectations name procedures of the example site (the repository's root).
 
@@ -146,6 +147,21 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
       count,
     );
     assert.match(new URL(page.url()).search, /linh-vuc=/);
+    await context.close();
+  });
+
+  it('a slip of the keyboard is mended, and the status line says how it was read', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/thu-tuc/');
+    for (const [query, expected, said] of [
+      ['dang ky khai sin cho be', 'Đăng ký khai sinh', '“sin” là “sinh”'],
+      ['doi giay phep lia xe', 'Đổi giấy phép lái xe', '“lia” là “lai”'],
+    ]) {
+      await page.fill('#q', query);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
+      assert.equal((await results(page))[0], expected, query);
+      assert.ok((await page.textContent('.search-status')).includes('Đã đọc ' + said), await page.textContent('.search-status'));
+    }
     await context.close();
   });
 

@@ -212,8 +212,10 @@
   // alternatives are the typed words and each official wording; a filler word ("cho", "o
   // dau") is a group of its own that weighs little. Each distinct word is looked up once:
   // whole, or by prefix when it is the last word typed.
-  function plan(query, finished) {
+  function plan(query, finished, fixes) {
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
+    // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics.
+    Object.keys(fixes || {}).forEach(function (k) { folded[k] = fixes[k]; typed[k] = { fold: fixes[k], marks: null }; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
     var groups = [], lookups = {}, order = [];
     // A typed word is matched by its diacritics when the query has some; an official wording's
@@ -233,7 +235,7 @@
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
-        alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last));
+        alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k])));
         if (!manifest.filler[folded[k]]) filler = false;
       }
       (wordings || []).forEach(function (wording) {
@@ -354,6 +356,19 @@
       });
     });
     return { score: score, at: at, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
+  }
+
+  // Whether `term` is `typed` with one slip mended: a letter left out, two letters swapped, or,
+  // in words of four letters or more, a letter mistyped or one too many. Both folded.
+  function oneSlip(typed, term) {
+    var a = Array.from(typed), b = Array.from(term), i = 0;
+    if (Math.abs(a.length - b.length) > 1 || typed === term) return false;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    var rest = function (x, from) { return x.slice(from).join(''); };
+    if (a.length < b.length) return rest(a, i) === rest(b, i + 1);
+    if (a.length > b.length) return a.length >= 4 && rest(a, i + 1) === rest(b, i);
+    if (rest(a, i + 1) === rest(b, i + 1)) return a.length >= 4;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
   }
 
   // How much a word (or a pair of words side by side) found in `count` of `n` names weighs:
@@ -498,14 +513,79 @@
 
   // The query's plan and its shards. The shards of the words typed bring the everyday phrases
   // that start with them; when one is in the query, its official wordings' shards follow.
-  function planned(query, finished) {
-    var p = plan(query, finished);
+  function planned(query, finished, fixes) {
+    var p = plan(query, finished, fixes);
     return loadShards(p).then(function (shards) {
-      var again = plan(query, finished);
+      var again = plan(query, finished, fixes);
       // The same words to read (their shards already here), perhaps grouped otherwise.
       if (wanted(again) === wanted(p)) return { p: again, shards: shards };
       return loadShards(again).then(function (more) { return { p: again, shards: more }; });
+    }).then(function (got) {
+      return fixes ? got : mended(query, finished, got);
     });
+  }
+
+  // A typed word that no procedure holds is taken for a slip of the keyboard ("ho chie",
+  // "ngân hàg", "nghoe"). The list of every indexed word, read only then, gives the words one
+  // slip away; the one that most often stands next to the words typed around it (else the
+  // commonest) replaces it, and the query is read again, everyday phrases and all.
+  function mended(query, finished, got) {
+    var typed = words(query), slips = [], known = {};
+    // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
+    segments(typed).forEach(function (seg) {
+      if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
+    });
+    got.p.steps.forEach(function (step, i) {
+      var at = typed.indexOf(step.word);
+      if (at < 0 || known[at] || manifest.filler[step.word] || Array.from(step.word).length < 3) return;
+      var found = got.shards[i].some(function (terms) {
+        return terms.some(function (t) { return t.term === step.word || (step.prefix && t.term.lastIndexOf(step.word, 0) === 0); });
+      });
+      if (!found) slips.push(at);
+    });
+    if (!slips.length || !manifest.words) return got;
+    return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
+      var near = {}, keys = [];
+      slips.forEach(function (at) {
+        near[at] = all.filter(function (term) { return oneSlip(typed[at], term); });
+        near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) {
+          shardsFor(w, true).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+        });
+      });
+      return Promise.all(keys.map(function (k) { return load(shardFile(k), parseShard); })).then(function (loaded) {
+        var terms = {};
+        loaded.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
+        var fixes = {}, any = false;
+        slips.forEach(function (at) {
+          var best = null, bestScore = -1;
+          near[at].forEach(function (w) {
+            var t = terms[w];
+            if (!t) return;
+            var score = besides(terms[typed[at - 1]], t) + besides(t, terms[typed[at + 1]]);
+            score = score * 100000 + t.sets[0].length;
+            if (score > bestScore) { best = w; bestScore = score; }
+          });
+          if (best) { fixes[at] = best; any = true; }
+        });
+        if (!any) return got;
+        return planned(query, finished, fixes).then(function (fixed) {
+          fixed.p.fixed = Object.keys(fixes).map(function (at) { return typed[at] + ' → ' + fixes[at]; });
+          return fixed;
+        });
+      });
+    }, function () { return got; });
+  }
+
+  // In how many names `b` stands right after `a` (both terms of a shard, or missing).
+  function besides(a, b) {
+    if (!a || !b) return 0;
+    var where = {}, n = 0, i;
+    for (i = 0; i < a.sets[0].length; i++) where[a.sets[0][i]] = a.positions[i];
+    for (i = 0; i < b.sets[0].length; i++) {
+      var before = where[b.sets[0][i]];
+      if (before !== undefined && (before << 1) & b.positions[i]) n++;
+    }
+    return n;
   }
 
   function wanted(p) {
@@ -542,7 +622,7 @@
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
-        if (results.length) return show(results, null, id, query);
+        if (results.length) return show(results, null, id, query, p.fixed);
         // Nothing close: the nearest words, then the most-used procedures.
         var near = plan(relax(query).map(function (w) { return w; }).join(' ') + ' ', false);
         near.steps.forEach(function (step) {
@@ -623,7 +703,7 @@
     return n.toLocaleString('vi-VN');
   }
 
-  function show(results, message, id, query) {
+  function show(results, message, id, query, fixed) {
     found = results;
     setActive(-1);
     list.textContent = '';
@@ -657,6 +737,8 @@
         message = found.length
           ? 'Có ' + number(found.length) + ' kết quả' + (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
+        // A mended slip is said, so a word read otherwise than meant can be typed again.
+        if (fixed && found.length) message += ' Đã đọc ' + fixed.map(function (f) { return '“' + f.replace(' → ', '” là “') + '”'; }).join(', ') + '.';
       }
       if (status.textContent !== message) status.textContent = message;
       if (query !== undefined) panel.setAttribute('data-query', query);
