@@ -925,6 +925,44 @@ mod tests {
     }
 
     #[test]
+    fn every_everyday_wording_stands_in_a_name_of_the_national_catalog() {
+        // Real provincial procedures the national sample lacks.
+        const PROVINCIAL: [&str; 6] = [
+            "trích đo địa chính",
+            "bán lẻ rượu",
+            "bán lẻ sản phẩm thuốc lá",
+            "gộp sổ bảo hiểm xã hội",
+            "tuyển sinh tiểu học",
+            "cấp giấy phép xây dựng mới đối với công trình cấp iii, cấp iv",
+        ];
+        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/catalog.jsonl");
+        let text = std::fs::read_to_string(&catalog).expect("the national catalog");
+        let names: Vec<std::collections::BTreeSet<String>> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|row| row["name"].as_str().map(|n| lowercase_words(n).into_iter().collect()))
+            .collect();
+        let mut named: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (n, words) in names.iter().enumerate() {
+            for word in words {
+                named.entry(word.as_str()).or_default().push(n);
+            }
+        }
+        // Each wording's words, spelled as written, all in one name (most side by side).
+        let missing: Vec<String> = everyday()
+            .flat_map(|(_, wordings)| wordings)
+            .filter(|w| !PROVINCIAL.iter().any(|p| lowered(p) == lowered(w)))
+            .filter(|w| {
+                let words = lowercase_words(w);
+                let first = words.first().and_then(|f| named.get(f.as_str())).map_or(&[][..], Vec::as_slice);
+                !first.iter().any(|&n| words.iter().all(|word| names[n].contains(word)))
+            })
+            .map(String::from)
+            .collect();
+        assert!(missing.is_empty(), "wordings in no catalog name: {missing:?}");
+    }
+
+    #[test]
     fn every_line_of_the_everyday_list_has_a_phrase_and_a_wording() {
         let lines = EVERYDAY.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
         let read: Vec<_> = everyday().collect();
