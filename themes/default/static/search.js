@@ -489,7 +489,37 @@
     var floor = best * 0.5;
     out = out.filter(function (d) { return fracs[d] >= floor && passes(d); });
     out.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    out.scores = total;
     return out;
+  }
+
+  // Names that say a variant the query did not ask for give way to the plain procedure: "làm
+  // căn cước" means "Cấp thẻ căn cước", not "Cấp đổi thẻ căn cước"; "khai tử" the one at home,
+  // not "… cho công dân Việt Nam ở nước ngoài". Only the first page is re-sorted, once its
+  // names are here (the store rows it shows), so this reads nothing more.
+  var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
+    'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
+    'đặc biệt', 'thoát nghèo'].map(function (v) { return v.split(' '); });
+  var VARIANT = 0.03; // what each variant not asked for takes off a name's score
+
+  function plainFirst(head, scores, nameOf, p) {
+    var asked = {};
+    Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
+    var by = {};
+    head.forEach(function (d) {
+      var name = nameOf(d).normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
+      VARIANTS.forEach(function (v) {
+        if (v.some(function (w) { return asked[fold(w)] && !manifest.filler[fold(w)]; })) return;
+        for (var i = 0; i + v.length <= name.length; i++) {
+          if (v.every(function (w, k) { return name[i + k] === w; }) && !(v[0] === 'đổi' && name[i - 1] === 'thay')) {
+            unasked++;
+            break;
+          }
+        }
+      });
+      by[d] = scores[d] - VARIANT * unasked;
+    });
+    head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
 
   function filtering() {
@@ -622,7 +652,7 @@
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
-        if (results.length) return show(results, null, id, query, p.fixed);
+        if (results.length) return show(results, null, id, query, p);
         // Nothing close: the nearest words, then the most-used procedures.
         var near = plan(relax(query).map(function (w) { return w; }).join(' ') + ' ', false);
         near.steps.forEach(function (step) {
@@ -703,19 +733,24 @@
     return n.toLocaleString('vi-VN');
   }
 
-  function show(results, message, id, query, fixed) {
+  function show(results, message, id, query, p) {
     found = results;
     setActive(-1);
     list.textContent = '';
     var want = found.slice(0, shown);
     var chunks = {};
+    var rowOf = function (d) { return chunks[Math.floor(d / manifest.store_chunk)][d % manifest.store_chunk]; };
     want.forEach(function (d) { chunks[Math.floor(d / manifest.store_chunk)] = true; });
     Promise.all(Object.keys(chunks).map(function (c) {
       return load('store-' + c + '.' + manifest.hash + '.json', 'json').then(function (rows) { chunks[c] = rows; });
     })).then(function () {
       if (id !== generation) return;
+      if (p && results.scores) {
+        plainFirst(want, results.scores, function (d) { return rowOf(d)[0]; }, p);
+        Array.prototype.splice.apply(found, [0, want.length].concat(want));
+      }
       want.forEach(function (d) {
-        var row = chunks[Math.floor(d / manifest.store_chunk)][d % manifest.store_chunk];
+        var row = rowOf(d);
         var li = document.createElement('li');
         li.id = 'q-kq-' + d;
         li.setAttribute('role', 'option');
@@ -738,6 +773,7 @@
           ? 'Có ' + number(found.length) + ' kết quả' + (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
         // A mended slip is said, so a word read otherwise than meant can be typed again.
+        var fixed = p && p.fixed;
         if (fixed && found.length) message += ' Đã đọc ' + fixed.map(function (f) { return '“' + f.replace(' → ', '” là “') + '”'; }).join(', ') + '.';
       }
       if (status.textContent !== message) status.textContent = message;
