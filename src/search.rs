@@ -462,7 +462,7 @@ pub fn publish(
     popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
@@ -597,7 +597,9 @@ fn file_key(key: &str) -> String {
 
 /// `varint(count)`, then per term: `varint(len) bytes`; its four document sets; per document
 /// of the name set, its positions (varints: 2 × gap + 1 while another follows); `varint(k)` spellings (`varint(len)
-/// bytes` each) and, when k > 0, a varint spelling index per document of the name set.
+/// bytes` each) and, when k > 0, the spelling index of each document of the name set in
+/// [`bits_for`]`(k)` bits ([`pack_bits`]): most names use one of two or three spellings, so a
+/// byte each was a third of a common word's shard.
 fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
     let mut out = Vec::new();
     varint(&mut out, terms.len() as u64);
@@ -620,12 +622,29 @@ fn encode_shard(terms: &[(&String, &Term)], documents: usize) -> Vec<u8> {
             text_bytes(&mut out, spelling);
         }
         if !term.spellings.is_empty() {
-            for &s in &term.spelling_of {
-                varint(&mut out, s as u64);
-            }
+            pack_bits(&mut out, &term.spelling_of, bits_for(term.spellings.len()));
         }
     }
     out
+}
+
+/// Bits enough for an index below `k`: 1 for two spellings, 2 for three or four…
+fn bits_for(k: usize) -> u32 {
+    usize::BITS - k.saturating_sub(1).leading_zeros()
+}
+
+/// `values`, `bits` each, least significant bit first, in as few bytes as hold them.
+fn pack_bits(out: &mut Vec<u8>, values: &[usize], bits: u32) {
+    let start = out.len();
+    out.resize(start + (values.len() * bits as usize).div_ceil(8), 0);
+    for (i, &v) in values.iter().enumerate() {
+        for b in 0..bits as usize {
+            if v >> b & 1 == 1 {
+                let at = i * bits as usize + b;
+                out[start + at / 8] |= 1 << (at % 8);
+            }
+        }
+    }
 }
 
 /// A sorted set of documents: `varint(2n)` and n gaps, or `varint(2b + 1)` and a b-byte bitmap,
@@ -922,6 +941,17 @@ mod tests {
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);
         assert_eq!(lengths_file(&[12, 13, 20, 21, 40]), [12 | 13 << 4, 14 | 15 << 4, 15]);
+    }
+
+    #[test]
+    fn spellings_are_packed_in_as_few_bits_as_they_need() {
+        assert_eq!((bits_for(2), bits_for(3), bits_for(4), bits_for(5)), (1, 2, 2, 3));
+        let mut out = vec![9];
+        pack_bits(&mut out, &[1, 0, 1, 1, 0, 0, 0, 0, 1], 1);
+        assert_eq!(out, [9, 0b0000_1101, 1]);
+        let mut out = Vec::new();
+        pack_bits(&mut out, &[2, 1, 0, 3, 1], 2);
+        assert_eq!(out, [0b11_00_01_10, 0b01]);
     }
 
     #[test]

@@ -136,8 +136,13 @@
       var spellings = [], spellingOf = null;
       for (j = r.varint(); j > 0; j--) spellings.push(r.text());
       if (spellings.length) {
+        // Each name's spelling, in as many bits as the spellings need (src/search.rs pack_bits).
+        var bits = 32 - Math.clz32(spellings.length - 1);
         spellingOf = new Uint8Array(names);
-        for (j = 0; j < names; j++) spellingOf[j] = r.varint();
+        for (j = 0; j < names * bits; j++) {
+          if (r.bytes[r.at + (j >> 3)] >> (j & 7) & 1) spellingOf[(j / bits) | 0] |= 1 << (j % bits);
+        }
+        r.at += (names * bits + 7) >> 3;
       }
       terms.push({ term: term, sets: sets, positions: positions, spellings: spellings, spellingOf: spellingOf });
     }
