@@ -72,13 +72,14 @@ fn everyday() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     })
 }
 
-/// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào"), and
+/// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào", and as
+/// typed in a hurry: "ko" không, "j" gì, "dc" được), and
 /// the family a citizen names ("khai tử cho bà nội": not "bạ", "nội địa"): they still count,
 /// at a quarter of a word's weight. Left out: family words that fold onto words names use
 /// ("chú" = "chủ", "dì" = "di sản", "ngoại" = "nước ngoài", "già" = "gia hạn").
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới có không khi nào sao ạ nhé \
-    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột";
+    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc";
 
 /// Phrases that ask how, where, how long or with what papers, comma-separated; they say
 /// nothing about which procedure is meant, and some hold a word that would mislead ("mất bao
