@@ -327,6 +327,7 @@
   var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
+  var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
 
@@ -421,7 +422,7 @@
       d = touched[t];
       var base = 0, head = 0, covered = 0, named = 0, strong = false, previous = 0, previousKey = '', hits = [];
       for (g = 0; g < p.groups.length; g++) {
-        var group = p.groups[g], top = 0, topAlt = null;
+        var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
         if (group.skipped) { previous <<= 1; continue; }
         for (a = 0; a < group.alts.length; a++) {
@@ -443,8 +444,13 @@
             sum *= a ? WORDING_APART : APART;
           }
           if (sum > top) { top = sum; topAlt = alt; }
+          if (a > 0 && sum >= 0.99) met++;
         }
         if (!topAlt) continue;
+        // An everyday phrase's wordings are alternatives, but a name that meets several of them
+        // ("lấy chồng Hàn Quốc": "đăng ký kết hôn" and "có yếu tố nước ngoài") is the likelier.
+        var further = Math.min(2, met - (topAlt !== group.alts[0] ? 1 : 0));
+        if (further > 0 && group.alts.length > 2) top += ALSO * further;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
         var places = 0;
