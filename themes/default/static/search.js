@@ -293,10 +293,19 @@
   // phrase that only starts with it ("cấp lại bằng").
   function segments(folded) {
     var out = [], end = folded.length;
+    // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
+    // ty", "dk kết hôn" is "đăng ký kết hôn".
+    var spelledOut = folded.map(function (w) {
+      var wordings = everyday[w];
+      if (!wordings || wordings.length !== 1) return w;
+      var full = words(wordings[0]);
+      return full.length > 1 && full.indexOf(w) < 0 ? full.join(' ') : w;
+    });
     while (end > 0) {
       var n = Math.min(longest, end), wordings = null;
       for (; n > 0; n--) {
-        wordings = everyday[folded.slice(end - n, end).join(' ')] || null;
+        wordings = everyday[folded.slice(end - n, end).join(' ')] ||
+          (n > 1 && everyday[spelledOut.slice(end - n, end).join(' ')]) || null;
         if (wordings) break;
       }
       if (!n) n = 1;
