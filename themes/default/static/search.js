@@ -373,6 +373,18 @@
     return { score: score, at: at, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
   }
 
+  // A word typed in Telex or VNI with the input method off, as the folded word it spells:
+  // "ddawng" → "dang", "chieeus" → "chieu", "kys" → "ky", "da9ng" → "dang".
+  function untelex(word) {
+    if (/[a-z]/.test(word) && /[1-9]/.test(word)) return word.replace(/[0-9]/g, '');
+    return word
+      .replace(/dd/g, 'd')
+      .replace(/(a)[aw]|(e)e|(o)[ow]|(u)w/g, '$1$2$3$4')
+      .replace(/([aeiouy][a-z]*)[sfrxjz]$/, '$1')
+      .replace(/([aeiouy])[sfrxj](?=[cmnpt])/, '$1')
+      .replace(/([bcdghklmnpqrstvx])w/g, '$1u');
+  }
+
   // Whether `term` is `typed` with one slip mended: a letter left out, two letters swapped, or,
   // in words of four letters or more, a letter mistyped or one too many. Both folded.
   function oneSlip(typed, term) {
@@ -597,7 +609,11 @@
     return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
       var near = {}, keys = [];
       slips.forEach(function (at) {
-        near[at] = all.filter(function (term) { return oneSlip(typed[at], term); });
+        // Typed with the keyboard's Vietnamese input off ("ddawng kys", "da9ng ky1"): the word
+        // it was meant to be, when an indexed word, is the only one taken.
+        var meant = untelex(typed[at]);
+        near[at] = meant !== typed[at] && all.indexOf(meant) >= 0 ? [meant] :
+          all.filter(function (term) { return oneSlip(typed[at], term); });
         near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) {
           shardsFor(w, true).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
         });
