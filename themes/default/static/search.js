@@ -123,14 +123,17 @@
         }
         sets.push(docs);
       }
-      // Positions as a bitmask (words past the 30th share the last bit).
-      var names = sets[0].length, positions = new Int32Array(names);
+      // Positions as a 64-bit mask in two halves, words 0–31 and 32–63 (words past the 64th
+      // share the last bit): long names say what they are about late ("… ; chuyển nhượng,
+      // thừa kế, tặng cho …").
+      var names = sets[0].length, positions = new Int32Array(names), positions2 = new Int32Array(names);
       for (j = 0; j < names; j++) {
         for (var at = 0, more = 1, v; more; ) {
           v = r.varint();
           more = v & 1;
           at += v >> 1;
-          positions[j] |= 1 << Math.min(at, 29);
+          if (at < 32) positions[j] |= 1 << at;
+          else positions2[j] |= 1 << Math.min(at - 32, 31);
         }
       }
       var spellings = [], spellingOf = null;
@@ -144,7 +147,7 @@
         }
         r.at += (names * bits + 7) >> 3;
       }
-      terms.push({ term: term, sets: sets, positions: positions, spellings: spellings, spellingOf: spellingOf });
+      terms.push({ term: term, sets: sets, positions: positions, positions2: positions2, spellings: spellings, spellingOf: spellingOf });
     }
     for (count = r.varint(); count > 0; count--) {
       var phrase = r.text(), wordings = [];
@@ -333,6 +336,8 @@
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
+  var HEAD_LAST = 29; // … and alike past this word
+  var LATE = 0.5; // a pair side by side past the 32nd word
   var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
@@ -343,7 +348,7 @@
   // Per looked-up word: per document, its best match (source weight, whole or prefix, the
   // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
   function match(step, shards, n) {
-    var score = new Float32Array(n), at = new Int32Array(n), count = 0;
+    var score = new Float32Array(n), at = new Int32Array(n), at2 = new Int32Array(n), count = 0;
     // Names that spell the word as typed: a typed "tử" is as rare as "tử", not as "tu", "tư",
     // "từ" and "tự" together.
     var spelt = new Uint8Array(n), spelled = 0;
@@ -359,6 +364,7 @@
             var d = docs[k], v = weight * q;
             if (s === 0) {
               at[d] |= t.positions[k];
+              at2[d] |= t.positions2[k];
               if (step.spelling !== null && t.spellingOf && t.spellingOf[k] !== wanted) v *= MISSPELT;
             }
             if (v === weight * q && !spelt[d]) { spelt[d] = 1; spelled++; }
@@ -370,7 +376,7 @@
         });
       });
     });
-    return { score: score, at: at, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
+    return { score: score, at: at, at2: at2, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
   }
 
   // A word typed in Telex or VNI with the input method off, as the folded word it spells:
@@ -396,6 +402,11 @@
     if (a.length > b.length) return a.length >= 4 && rest(a, i + 1) === rest(b, i);
     if (rest(a, i + 1) === rest(b, i + 1)) return a.length >= 4;
     return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
+  }
+
+  // The first place of a 64-bit mask in two halves (not empty).
+  function lowest(lo, hi) {
+    return lo ? 31 - Math.clz32(lo & -lo) : 63 - Math.clz32(hi & -hi);
   }
 
   // How much a word (or a pair of words side by side) found in `count` of `n` names weighs:
@@ -429,23 +440,31 @@
       });
     });
     if (!W) return [];
-    // Where the words of `alt` stand side by side, in order, in the name of `d`: the places of
-    // its last word so preceded (0 when nowhere).
+    // Where the words of `alt` stand side by side, in order, in the name of `d`: the first place
+    // of its first word so followed (-1 when nowhere). Places are 64-bit masks in two halves.
     function sideBySide(alt, d) {
-      var chain = m[alt[0]].at[d];
-      for (var i = 1; i < alt.length; i++) chain = (chain << 1) & m[alt[i]].at[d];
-      return chain;
+      var lo = m[alt[0]].at[d], hi = m[alt[0]].at2[d];
+      for (var i = 1; i < alt.length; i++) {
+        hi = ((hi << 1) | (lo >>> 31)) & m[alt[i]].at2[d];
+        lo = (lo << 1) & m[alt[i]].at[d];
+      }
+      return lo || hi ? lowest(lo, hi) - (alt.length - 1) : -1;
     }
     // First pass: per document, how well each group is met, and which pairs of query words
     // stand side by side in its name, in order.
     var docs = [], together = {};
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
-      var base = 0, head = 0, covered = 0, named = 0, strong = false, previous = 0, previousKey = '', hits = [];
+      var base = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
+      var previous = 0, previous2 = 0, late = [];
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
-        if (group.skipped) { previous <<= 1; continue; }
+        if (group.skipped) {
+          previous2 = (previous2 << 1) | (previous >>> 31);
+          previous <<= 1;
+          continue;
+        }
         for (a = 0; a < group.alts.length; a++) {
           var alt = group.alts[a], sum = 0, whole = true;
           for (w = 0; w < alt.length; w++) {
@@ -461,7 +480,7 @@
           // An everyday phrase met with its words only apart, never side by side and in order,
           // says less: typed words ("xây … nhà máy" for "xây nhà") much less, an official
           // wording ("hộ thoát nghèo, hộ thoát cận nghèo" for "hộ cận nghèo") a little.
-          if (whole && alt.length > 1 && group.alts.length > 1 && !sideBySide(alt, d)) {
+          if (whole && alt.length > 1 && group.alts.length > 1 && sideBySide(alt, d) < 0) {
             sum *= a ? WORDING_APART : APART;
           }
           if (sum > top) { top = sum; topAlt = alt; }
@@ -474,32 +493,38 @@
         if (further > 0 && group.alts.length > 2) top += ALSO * further;
         base += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        var places = 0;
+        var places = 0, places2 = 0;
         for (w = 0; w < topAlt.length; w++) {
-          var here = m[topAlt[w]].at[d];
+          var here = m[topAlt[w]].at[d], here2 = m[topAlt[w]].at2[d];
           places |= here;
+          places2 |= here2;
           // Each word once, however often the name repeats it.
-          if (here && !(covered & here)) named++;
+          if ((here || here2) && !(covered & here) && !(covered2 & here2)) named++;
           covered |= here;
+          covered2 |= here2;
           // A word the name lacks is passed over: "giấy khai sinh" still meets "ký khai sinh".
-          if (group.weight === 1 && here) {
-            if (previous && (previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
+          if (group.weight === 1 && (here || here2)) {
+            if ((previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
+            else if (((previous2 << 1) | (previous >>> 31)) & here2) late.push(previousKey + '>' + topAlt[w]);
             previous = here;
+            previous2 = here2;
             previousKey = topAlt[w];
           }
         }
         // Where the name meets the group: an official name says its main thing first. A group
         // of several words is met where they stand together ("trợ cấp" in "Hỗ trợ chi phí …,
-        // trợ cấp …" is late, not at "trợ").
+        // trợ cấp …" is late, not at "trợ"); past the 30th word, all places are alike.
+        var first = places || places2 ? lowest(places, places2) : -1;
         if (topAlt.length > 1) {
-          var chain = sideBySide(topAlt, d);
-          if (chain) places = chain >>> (topAlt.length - 1);
+          var side = sideBySide(topAlt, d);
+          if (side >= 0) first = side;
         }
-        if (places) head += group.weight * group.most * top / (1 + (31 - Math.clz32(places & -places)) / HEAD_WORDS);
+        if (first >= 0) head += group.weight * group.most * top / (1 + Math.min(first, HEAD_LAST) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
       for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
-      docs.push({ d: d, base: base, head: head, named: named, hits: hits });
+      for (w = 0; w < late.length; w++) together[late[w]] = (together[late[w]] || 0) + 1;
+      docs.push({ d: d, base: base, head: head, named: named, hits: hits, late: late });
     }
     // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
     // pair is ("khai tử" is rarer than "khai" and "tử" apart).
@@ -508,6 +533,7 @@
       var doc = docs[t], phrase = 0;
       d = doc.d;
       for (w = 0; w < doc.hits.length; w++) phrase += idf(together[doc.hits[w]], n);
+      for (w = 0; w < doc.late.length; w++) phrase += LATE * idf(together[doc.late[w]], n);
       var frac = doc.base / W;
       var length = lengths[d] || 1;
       var score = frac * (1 + COVER * Math.min(1, doc.named / length)) + (PHRASE * phrase + HEAD * doc.head) / W -
@@ -646,10 +672,12 @@
   function besides(a, b) {
     if (!a || !b) return 0;
     var where = {}, n = 0, i;
-    for (i = 0; i < a.sets[0].length; i++) where[a.sets[0][i]] = a.positions[i];
+    for (i = 0; i < a.sets[0].length; i++) where[a.sets[0][i]] = i;
     for (i = 0; i < b.sets[0].length; i++) {
-      var before = where[b.sets[0][i]];
-      if (before !== undefined && (before << 1) & b.positions[i]) n++;
+      var k = where[b.sets[0][i]];
+      if (k === undefined) continue;
+      var lo = a.positions[k], hi = a.positions2[k];
+      if (((lo << 1) & b.positions[i]) || (((hi << 1) | (lo >>> 31)) & b.positions2[i])) n++;
     }
     return n;
   }
