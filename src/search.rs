@@ -523,9 +523,8 @@ fn shard(
     depth: usize,
     documents: usize,
 ) -> Vec<(String, Vec<u8>)> {
-    let first = |phrase: &str| phrase.split(' ').next().unwrap_or_default().to_string();
     let mut keys: Vec<&str> = terms.iter().map(|(t, _)| prefix(t, depth)).collect();
-    keys.extend(phrases.iter().map(|(p, _)| prefix(p.split(' ').next().unwrap_or_default(), depth)));
+    keys.extend(phrases.iter().map(|(p, _)| prefix(first_word(p), depth)));
     keys.sort_unstable();
     keys.dedup();
     // Both lists are sorted, so each key's terms and phrases follow one another.
@@ -533,18 +532,18 @@ fn shard(
     let mut out = Vec::new();
     for key in keys {
         let t_end = t + terms[t..].iter().take_while(|(term, _)| prefix(term, depth) == key).count();
-        let p_end = p + phrases[p..].iter().take_while(|(phrase, _)| prefix(&first(phrase), depth) == key).count();
+        let p_end = p + phrases[p..].iter().take_while(|(phrase, _)| prefix(first_word(phrase), depth) == key).count();
         let group = &terms[t..t_end];
         let said = &phrases[p..p_end];
         (t, p) = (t_end, p_end);
         let mut bytes = encode_shard(group, documents);
         encode_phrases(&mut bytes, said);
         let longer = group.iter().any(|(t, _)| t.chars().count() > depth)
-            || said.iter().any(|(p, _)| first(p).chars().count() > depth);
+            || said.iter().any(|(p, _)| first_word(p).chars().count() > depth);
         if bytes.len() > SHARD_SPLIT_BYTES && depth < MAX_TERM_CHARS && longer {
             let (short, long): (Vec<_>, Vec<_>) = group.iter().partition(|(t, _)| t.chars().count() <= depth);
             let (short_said, long_said): (Vec<_>, Vec<_>) =
-                said.iter().partition(|(p, _)| first(p).chars().count() <= depth);
+                said.iter().partition(|(p, _)| first_word(p).chars().count() <= depth);
             if !short.is_empty() || !short_said.is_empty() {
                 let mut bytes = encode_shard(&short, documents);
                 encode_phrases(&mut bytes, &short_said);
@@ -556,6 +555,11 @@ fn shard(
         }
     }
     out
+}
+
+/// The first word of a folded phrase.
+fn first_word(phrase: &str) -> &str {
+    phrase.split(' ').next().unwrap_or_default()
 }
 
 /// A shard's everyday phrases, after its terms: `varint(count)`, then per phrase `varint(len)
