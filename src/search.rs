@@ -554,6 +554,7 @@ fn shard(
             out.push((key.to_string(), bytes));
         }
     }
+    debug_assert_eq!((t, p), (terms.len(), phrases.len()), "every term and phrase in a shard");
     out
 }
 

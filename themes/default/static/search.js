@@ -404,6 +404,11 @@
     return a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2);
   }
 
+  // The upper half of a 64-bit mask in two halves, moved one word on (the lower half is lo << 1).
+  function shiftedHigh(lo, hi) {
+    return (hi << 1) | (lo >>> 31);
+  }
+
   // The first place of a 64-bit mask in two halves (not empty).
   function lowest(lo, hi) {
     return lo ? 31 - Math.clz32(lo & -lo) : 63 - Math.clz32(hi & -hi);
@@ -445,7 +450,7 @@
     function sideBySide(alt, d) {
       var lo = m[alt[0]].at[d], hi = m[alt[0]].at2[d];
       for (var i = 1; i < alt.length; i++) {
-        hi = ((hi << 1) | (lo >>> 31)) & m[alt[i]].at2[d];
+        hi = shiftedHigh(lo, hi) & m[alt[i]].at2[d];
         lo = (lo << 1) & m[alt[i]].at[d];
       }
       return lo || hi ? lowest(lo, hi) - (alt.length - 1) : -1;
@@ -461,7 +466,7 @@
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
         if (group.skipped) {
-          previous2 = (previous2 << 1) | (previous >>> 31);
+          previous2 = shiftedHigh(previous, previous2);
           previous <<= 1;
           continue;
         }
@@ -505,7 +510,7 @@
           // A word the name lacks is passed over: "giấy khai sinh" still meets "ký khai sinh".
           if (group.weight === 1 && (here || here2)) {
             if ((previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
-            else if (((previous2 << 1) | (previous >>> 31)) & here2) late.push(previousKey + '>' + topAlt[w]);
+            else if (shiftedHigh(previous, previous2) & here2) late.push(previousKey + '>' + topAlt[w]);
             previous = here;
             previous2 = here2;
             previousKey = topAlt[w];
@@ -563,11 +568,13 @@
   function plainFirst(head, scores, nameOf, p) {
     var asked = {};
     Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
+    var notAsked = VARIANTS.filter(function (v) {
+      return !v.some(function (w) { return asked[fold(w)] && !manifest.filler[fold(w)]; });
+    });
     var by = {};
     head.forEach(function (d) {
       var name = nameOf(d).normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
-      VARIANTS.forEach(function (v) {
-        if (v.some(function (w) { return asked[fold(w)] && !manifest.filler[fold(w)]; })) return;
+      notAsked.forEach(function (v) {
         for (var i = 0; i + v.length <= name.length; i++) {
           if (v.every(function (w, k) { return name[i + k] === w; }) && !(v[0] === 'đổi' && name[i - 1] === 'thay')) {
             unasked++;
@@ -661,7 +668,7 @@
         });
         if (!any) return got;
         return planned(query, finished, fixes).then(function (fixed) {
-          fixed.p.fixed = Object.keys(fixes).map(function (at) { return typed[at] + ' → ' + fixes[at]; });
+          fixed.p.fixed = Object.keys(fixes).map(function (at) { return [typed[at], fixes[at]]; });
           return fixed;
         });
       });
@@ -677,7 +684,7 @@
       var k = where[b.sets[0][i]];
       if (k === undefined) continue;
       var lo = a.positions[k], hi = a.positions2[k];
-      if (((lo << 1) & b.positions[i]) || (((hi << 1) | (lo >>> 31)) & b.positions2[i])) n++;
+      if (((lo << 1) & b.positions[i]) || (shiftedHigh(lo, hi) & b.positions2[i])) n++;
     }
     return n;
   }
@@ -838,7 +845,7 @@
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
         // A mended slip is said, so a word read otherwise than meant can be typed again.
         var fixed = p && p.fixed;
-        if (fixed && found.length) message += ' Đã đọc ' + fixed.map(function (f) { return '“' + f.replace(' → ', '” là “') + '”'; }).join(', ') + '.';
+        if (fixed && found.length) message += ' Đã đọc ' + fixed.map(function (f) { return '“' + f[0] + '” là “' + f[1] + '”'; }).join(', ') + '.';
       }
       if (status.textContent !== message) status.textContent = message;
       if (query !== undefined) panel.setAttribute('data-query', query);
