@@ -80,7 +80,7 @@ fn everyday() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
 /// ("chú" = "chủ", "dì" = "di sản", "ngoại" = "nước ngoài", "già" = "gia hạn").
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới có không khi nào sao ạ nhé \
-    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc";
+    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi";
 
 /// Phrases that ask how, where, how long or with what papers, comma-separated; they say
 /// nothing about which procedure is meant, and some hold a word that would mislead ("mất bao
@@ -400,7 +400,7 @@ struct Manifest<'a> {
     /// Every indexed term, folded, space-separated, read only when a typed word is in no
     /// procedure: search.js then looks for the terms one slip of the keyboard away.
     words: String,
-    /// Folded filler words, space-separated.
+    /// Filler words with their diacritics, space-separated.
     fillers: String,
     /// Folded everyday words → the phrases that turn their everyday meaning off ([`YIELDS`]).
     yields: BTreeMap<String, Vec<String>>,
@@ -465,7 +465,7 @@ pub fn publish(
     popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 4,
+        version: 5,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
@@ -476,7 +476,7 @@ pub fn publish(
         facets,
         lengths,
         words,
-        fillers: folded(FILLERS),
+        fillers: lowered(FILLERS),
         yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),

@@ -49,6 +49,12 @@
       });
   }
 
+  // Whether a typed word is a filler: as spelled when typed with diacritics ("thẻ", "hộ",
+  // "bảo" are not "thế", "hồ", "bao"), by its folded form when typed bare or mended.
+  function isFiller(word) {
+    return word.marks ? !!manifest.filler[word.fold + '~' + word.marks] : !!manifest.bare[word.fold];
+  }
+
   function words(text) {
     return spelled(text).map(function (w) { return w.fold; });
   }
@@ -70,8 +76,13 @@
     return load(manifestUrl.slice(base.length), 'json').then(function (m) {
       manifest = m;
       m.keys = m.shards.split(' ');
+      // Fillers by spelling ("thế", not "thẻ"), and by folded form for words typed bare.
       m.filler = {};
-      m.fillers.split(' ').forEach(function (w) { m.filler[w] = true; });
+      m.bare = {};
+      spelled(m.fillers).forEach(function (w) {
+        m.filler[w.fold + '~' + w.marks] = true;
+        m.bare[w.fold] = true;
+      });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
       return m;
     });
@@ -244,7 +255,7 @@
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
         alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k])));
-        if (!manifest.filler[folded[k]]) filler = false;
+        if (!isFiller(typed[k])) filler = false;
       }
       (wordings || []).forEach(function (wording) {
         alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
@@ -342,6 +353,7 @@
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
+  var STRAY = 3; // names a mended real word must stand in next to a neighbour
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
 
@@ -559,7 +571,8 @@
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
   // căn cước" means "Cấp thẻ căn cước", not "Cấp đổi thẻ căn cước"; "khai tử" the one at home,
   // not "… cho công dân Việt Nam ở nước ngoài". Only the first page is re-sorted, once its
-  // names are here (the store rows it shows), so this reads nothing more.
+  // names are here (the store rows it shows), so this reads nothing more. A variant is asked
+  // for when all its words are ("cấp" alone does not ask for "cấp bộ").
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
@@ -569,7 +582,7 @@
     var asked = {};
     Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
     var notAsked = VARIANTS.filter(function (v) {
-      return !v.some(function (w) { return asked[fold(w)] && !manifest.filler[fold(w)]; });
+      return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
     });
     var by = {};
     head.forEach(function (d) {
@@ -632,13 +645,14 @@
     });
     got.p.steps.forEach(function (step, i) {
       var at = typed.indexOf(step.word);
-      if (at < 0 || known[at] || manifest.filler[step.word] || Array.from(step.word).length < 3) return;
+      if (at < 0 || known[at] || manifest.bare[step.word] || Array.from(step.word).length < 3) return;
       var found = got.shards[i].some(function (terms) {
         return terms.some(function (t) { return t.term === step.word || (step.prefix && t.term.lastIndexOf(step.word, 0) === 0); });
       });
       if (!found) slips.push(at);
     });
-    if (!slips.length || !manifest.words) return got;
+    var fixes = strays(typed, known, got);
+    if (!slips.length || !manifest.words) return Object.keys(fixes).length ? again(query, finished, typed, fixes) : got;
     return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
       var near = {}, keys = [];
       slips.forEach(function (at) {
@@ -654,7 +668,7 @@
       return Promise.all(keys.map(function (k) { return load(shardFile(k), parseShard); })).then(function (loaded) {
         var terms = {};
         loaded.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
-        var fixes = {}, any = false;
+        var any = Object.keys(fixes).length > 0;
         slips.forEach(function (at) {
           var best = null, bestScore = -1;
           near[at].forEach(function (w) {
@@ -666,13 +680,41 @@
           });
           if (best) { fixes[at] = best; any = true; }
         });
-        if (!any) return got;
-        return planned(query, finished, fixes).then(function (fixed) {
-          fixed.p.fixed = Object.keys(fixes).map(function (at) { return [typed[at], fixes[at]]; });
-          return fixed;
-        });
+        return any ? again(query, finished, typed, fixes) : got;
       });
     }, function () { return got; });
+  }
+
+  // The query read again with its slips mended, saying what was read.
+  function again(query, finished, typed, fixes) {
+    return planned(query, finished, fixes).then(function (fixed) {
+      fixed.p.fixed = Object.keys(fixes).map(function (at) { return [typed[at], fixes[at]]; });
+      return fixed;
+    });
+  }
+
+  // A slip that leaves a real word ("kinh doan" for "kinh doanh"): a typed word that stands
+  // next to neither neighbour in any name, while the word with one letter put back, found in
+  // the same shards, stands next to them in several, is read as that word.
+  function strays(typed, known, got) {
+    var terms = {}, fixes = {};
+    got.shards.forEach(function (shards) {
+      shards.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
+    });
+    typed.forEach(function (word, at) {
+      var t = terms[word], before = terms[typed[at - 1]], after = terms[typed[at + 1]];
+      if (!t || known[at] || manifest.bare[word] || Array.from(word).length < 3) return;
+      if (!before && !after) return;
+      if (besides(before, t) + besides(t, after)) return;
+      var best = null, most = STRAY - 1;
+      Object.keys(terms).forEach(function (term) {
+        if (term.length !== word.length + 1 || !oneSlip(word, term)) return;
+        var near = besides(before, terms[term]) + besides(terms[term], after);
+        if (near > most) { best = term; most = near; }
+      });
+      if (best) fixes[at] = best;
+    });
+    return fixes;
   }
 
   // In how many names `b` stands right after `a` (both terms of a shard, or missing).
