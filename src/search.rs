@@ -79,8 +79,12 @@ fn everyday() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
 /// at a quarter of a word's weight. Left out: family words that fold onto words names use
 /// ("chú" = "chủ", "dì" = "di sản", "ngoại" = "nước ngoài", "già" = "gia hạn").
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
-    hồ sơ cách hướng dẫn thủ tục về việc của và thì là mới có không khi nào sao ạ nhé \
+    hồ sơ cách hướng dẫn thủ tục về việc của và thì là có không khi nào sao ạ nhé \
     ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi";
+
+/// A filler word whose folded form names spell otherwise in one name in this many, and in
+/// twice as many names as they spell the filler, is no filler when typed without diacritics.
+const AMBIGUOUS_SHARE: usize = 300;
 
 /// Phrases that ask how, where, how long or with what papers, comma-separated; they say
 /// nothing about which procedure is meant, and some hold a word that would mislead ("mất bao
@@ -209,6 +213,9 @@ pub struct Index {
     pub terms: BTreeMap<String, Term>,
     /// Words in each name, a leading "Thủ tục" left out.
     pub lengths: Vec<usize>,
+    /// Per folded filler word: its spellings in [`FILLERS`], and in how many names (a leading
+    /// "Thủ tục" left out) it is spelled as a filler and how many as another word.
+    pub readings: BTreeMap<String, (Vec<String>, [usize; 2])>,
 }
 
 /// A document's texts by source, each as [`spelled`] words.
@@ -216,7 +223,11 @@ type Spelled = [Vec<Vec<(String, String)>>; SOURCES];
 
 impl Index {
     pub fn new(documents: &[Document]) -> Index {
-        let mut index = Index { terms: BTreeMap::new(), lengths: Vec::with_capacity(documents.len()) };
+        let mut readings: BTreeMap<String, (Vec<String>, [usize; 2])> = BTreeMap::new();
+        for (word, marks) in spelled(FILLERS) {
+            readings.entry(word).or_default().0.push(marks);
+        }
+        let mut index = Index { terms: BTreeMap::new(), lengths: Vec::with_capacity(documents.len()), readings };
         // Splitting and folding words is most of the work and each document's own: done in
         // parallel, a chunk at a time (all at once would hold every word of the site), the next
         // chunk while this one joins the index, which takes them in document order.
@@ -252,6 +263,7 @@ impl Index {
         let d = self.lengths.len() as u32;
         let terms = &mut self.terms;
         let mut length = 0;
+        let mut read: Vec<String> = Vec::new();
         for (source, texts) in words_by_source.into_iter().enumerate() {
             for words in texts {
                 // "Thủ tục …" names are neither longer nor later for it: 1,630 official
@@ -262,6 +274,14 @@ impl Index {
                     length += words.len() - skip;
                 }
                 for (i, (word, marks)) in words.into_iter().enumerate() {
+                    if source == NAME
+                        && i >= skip
+                        && !read.contains(&word)
+                        && let Some((spellings, counts)) = self.readings.get_mut(&word)
+                    {
+                        counts[usize::from(!spellings.contains(&marks))] += 1;
+                        read.push(word.clone());
+                    }
                     let term = terms.entry(word).or_default();
                     // Documents come in order, so a set stays sorted and deduplicated.
                     let new = term.sets[source].last() != Some(&d);
@@ -402,6 +422,8 @@ struct Manifest<'a> {
     words: String,
     /// Filler words with their diacritics, space-separated.
     fillers: String,
+    /// The fillers that are fillers typed without diacritics too, folded ([`bare_fillers`]).
+    bare_fillers: String,
     /// Folded everyday words → the phrases that turn their everyday meaning off ([`YIELDS`]).
     yields: BTreeMap<String, Vec<String>>,
     /// The most-used procedures, most first, for a search that finds nothing.
@@ -477,6 +499,7 @@ pub fn publish(
         lengths,
         words,
         fillers: lowered(FILLERS),
+        bare_fillers: bare_fillers(&index, documents.len()).join(" "),
         yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
@@ -485,6 +508,22 @@ pub fn publish(
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
     Published { files, manifest }
+}
+
+/// The [`FILLERS`] that still count as fillers when typed without diacritics, folded: all but
+/// those the site's names mostly spell as another word, in at least one name in
+/// [`AMBIGUOUS_SHARE`] and twice as many names as the filler ("the": "thẻ", "thể" before
+/// "thế"; "ho": "hộ", "hỗ" before "hồ"; "so": "sổ", "sở", "số" before "sơ"). Typed bare, such
+/// a word is taken for the names' word, as it is when typed with their diacritics.
+fn bare_fillers(index: &Index, documents: usize) -> Vec<&str> {
+    index
+        .readings
+        .iter()
+        .filter(|(_, (_, [filler, other]))| {
+            !(*other >= 3 && other * AMBIGUOUS_SHARE >= documents && *other >= 2 * filler)
+        })
+        .map(|(word, _)| word.as_str())
+        .collect()
 }
 
 /// The terms in at least one document in [`COMMON_SHARE`], commonest first (ties in term
@@ -909,6 +948,19 @@ mod tests {
     }
 
     #[test]
+    fn a_filler_the_names_mostly_spell_as_another_word_is_no_filler_typed_bare() {
+        // "thẻ" in three names, "thế" in none: "the" typed bare is the card. "cho" stays a
+        // filler however often names hold it; "hồ" and "hộ" once each are too few to tell.
+        let names = ["Cấp thẻ căn cước cho người", "Cấp lại thẻ bảo hiểm", "Đổi thẻ tạm trú", "Hộ tịch", "Hồ chứa"];
+        let documents: Vec<Document> = names.iter().map(|n| document(n, &[], "", &[])).collect();
+        let index = Index::new(&documents);
+        let bare = bare_fillers(&index, documents.len());
+        assert!(!bare.contains(&"the"));
+        assert!(bare.contains(&"cho") && bare.contains(&"ho") && bare.contains(&"xin"));
+        assert_eq!(index.readings["the"].1, [0, 3]);
+    }
+
+    #[test]
     fn the_manifest_carries_everyday_words_fillers_and_the_most_used() {
         let mut documents = fixture();
         documents[1].received = 900;
@@ -995,6 +1047,48 @@ mod tests {
             .map(String::from)
             .collect();
         assert!(missing.is_empty(), "wordings in no catalog name: {missing:?}");
+    }
+
+    #[test]
+    fn no_everyday_phrase_typed_bare_is_mostly_another_phrase_of_the_names() {
+        // Everyday phrases are met folded: "thưa đất" (to sue over land), typed "thua dat", is
+        // "thửa đất" to 253 names and would swallow "tách thửa đất". A phrase whose folded
+        // words stand side by side in 20 catalog names or more, never spelled as written (nor
+        // as one of its own wordings), is such a trap.
+        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/catalog.jsonl");
+        let text = std::fs::read_to_string(&catalog).expect("the national catalog");
+        let names: Vec<Vec<String>> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|row| row["name"].as_str().map(lowercase_words))
+            .collect();
+        let phrases: HashMap<String, (String, Vec<String>)> = everyday()
+            .map(|(phrase, wordings)| {
+                (folded(phrase), (lowered(phrase), wordings.iter().map(|w| lowered(w)).collect()))
+            })
+            .collect();
+        let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
+        // Per phrase: the names holding it spelled as written (or as a wording), and otherwise.
+        let mut met: HashMap<&str, [usize; 2]> = HashMap::new();
+        for name in &names {
+            let folds: Vec<String> = name.iter().map(|w| fold(w)).collect();
+            for start in 0..name.len() {
+                for n in 1..=longest.min(name.len() - start) {
+                    let key = folds[start..start + n].join(" ");
+                    if let Some((key, (written, wordings))) = phrases.get_key_value(&key) {
+                        let spelled = name[start..start + n].join(" ");
+                        let same = spelled == *written || wordings.contains(&spelled);
+                        met.entry(key.as_str()).or_default()[usize::from(!same)] += 1;
+                    }
+                }
+            }
+        }
+        let traps: Vec<String> = met
+            .iter()
+            .filter(|(_, [same, other])| *same == 0 && *other >= 20)
+            .map(|(phrase, [_, other])| format!("{} ({other} names)", phrases[*phrase].0))
+            .collect();
+        assert!(traps.is_empty(), "everyday phrases that are other words of the names typed bare: {traps:?}");
     }
 
     #[test]

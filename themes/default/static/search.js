@@ -76,13 +76,12 @@
     return load(manifestUrl.slice(base.length), 'json').then(function (m) {
       manifest = m;
       m.keys = m.shards.split(' ');
-      // Fillers by spelling ("thế", not "thẻ"), and by folded form for words typed bare.
+      // Fillers by spelling ("thế", not "thẻ"), and by folded form for words typed bare,
+      // unless the names mostly spell that form as another word ("the": "thẻ").
       m.filler = {};
       m.bare = {};
-      spelled(m.fillers).forEach(function (w) {
-        m.filler[w.fold + '~' + w.marks] = true;
-        m.bare[w.fold] = true;
-      });
+      spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
+      m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
       return m;
     });
@@ -638,14 +637,16 @@
   // slip away; the one that most often stands next to the words typed around it (else the
   // commonest) replaces it, and the query is read again, everyday phrases and all.
   function mended(query, finished, got) {
-    var typed = words(query), slips = [], known = {};
+    var spelt = spelled(query), typed = words(query), slips = [], known = {};
+    // A filler is meant as typed ("nữa" is not "ngựa").
+    spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
     // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
     segments(typed).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
     got.p.steps.forEach(function (step, i) {
       var at = typed.indexOf(step.word);
-      if (at < 0 || known[at] || manifest.bare[step.word] || Array.from(step.word).length < 3) return;
+      if (at < 0 || known[at] || Array.from(step.word).length < 3) return;
       var found = got.shards[i].some(function (terms) {
         return terms.some(function (t) { return t.term === step.word || (step.prefix && t.term.lastIndexOf(step.word, 0) === 0); });
       });
@@ -703,7 +704,7 @@
     });
     typed.forEach(function (word, at) {
       var t = terms[word], before = terms[typed[at - 1]], after = terms[typed[at + 1]];
-      if (!t || known[at] || manifest.bare[word] || Array.from(word).length < 3) return;
+      if (!t || known[at] || Array.from(word).length < 3) return;
       if (!before && !after) return;
       if (besides(before, t) + besides(t, after)) return;
       var best = null, most = STRAY - 1;
