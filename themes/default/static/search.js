@@ -575,7 +575,7 @@
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
-  var VARIANT = 0.03; // what each variant not asked for takes off a name's score
+  var VARIANT = 0.06; // what each variant not asked for takes off a name's score
 
   function plainFirst(head, scores, nameOf, p) {
     var asked = {};
