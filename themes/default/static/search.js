@@ -342,7 +342,7 @@
   var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
-  var MISSPELT = 0.55; // a typed diacritic the name spells otherwise ("thải" for "thai")
+  var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
