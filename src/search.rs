@@ -487,7 +487,7 @@ pub fn publish(
     popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 5,
+        version: 6,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
@@ -606,13 +606,34 @@ fn first_word(phrase: &str) -> &str {
 /// bytes`, `varint(k)` and k wordings (`varint(len) bytes` each; none for a phrase that only
 /// asks how or where).
 fn encode_phrases(out: &mut Vec<u8>, phrases: &[(&str, &[String])]) {
+    // Phrases of one first word share wordings ("giấy phép lái xe", "cấp lại"…): each distinct
+    // wording once, in order of first use, then phrases by number.
+    let mut distinct: Vec<&str> = Vec::new();
+    for (_, wordings) in phrases {
+        for wording in wordings.iter() {
+            if !distinct.contains(&wording.as_str()) {
+                distinct.push(wording);
+            }
+        }
+    }
+    varint(out, distinct.len() as u64);
+    for wording in &distinct {
+        text_bytes(out, wording);
+    }
     varint(out, phrases.len() as u64);
+    let mut previous = "";
     for (phrase, wordings) in phrases {
-        text_bytes(out, phrase);
+        // Sorted phrases start alike ("doi bang", "doi bang lai"): the bytes shared with the
+        // one before, then the rest.
+        let shared = previous.bytes().zip(phrase.bytes()).take_while(|(a, b)| a == b).count();
+        let shared = (0..=shared).rev().find(|&i| phrase.is_char_boundary(i)).unwrap_or(0);
+        varint(out, shared as u64);
+        text_bytes(out, &phrase[shared..]);
         varint(out, wordings.len() as u64);
         for wording in wordings.iter() {
-            text_bytes(out, wording);
+            varint(out, distinct.iter().position(|w| w == wording).unwrap_or(0) as u64);
         }
+        previous = phrase;
     }
 }
 
@@ -984,7 +1005,7 @@ mod tests {
         };
         let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
         let bang = shard_of("bang");
-        assert!(holds(&bang, "bang lai") && holds(&bang, "giấy phép điều khiển") && holds(&bang, "giấy phép lái xe"));
+        assert!(holds(&bang, "giấy phép điều khiển") && holds(&bang, "giấy phép lái xe"));
         assert!(holds(&shard_of("so"), "giấy chứng nhận quyền sử dụng đất"));
         assert!(!holds(&shard_of("so"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
@@ -1117,21 +1138,26 @@ mod tests {
         let shards = shard(&[], &phrases, 2, 10);
         let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["ba", "gp", "ma"]);
-        // No terms; then the phrases: each with its length and bytes, its wordings.
-        let expected = |said: &[(&str, &[&str])]| {
-            let mut out = vec![0];
-            varint(&mut out, said.len() as u64);
-            for (phrase, wordings) in said {
-                text_bytes(&mut out, phrase);
-                varint(&mut out, wordings.len() as u64);
-                wordings.iter().for_each(|w| text_bytes(&mut out, w));
-            }
-            out
-        };
-        assert_eq!(shards[0].1, expected(&[("bang lai", &["giay phep lai xe"])]));
-        assert_eq!(shards[1].1, expected(&[("gplx", &["giay phep lai xe"])]));
-        // "mất bao lâu" asks how long: no wording, so the query leaves it out.
-        assert_eq!(shards[2].1, expected(&[("ma so", &["ma so thue"]), ("mat bao lau", &[])]));
+        // No terms; then the distinct wordings, then the phrases: the bytes each shares with the
+        // one before, the rest, its wordings by number.
+        let mut bang = vec![0, 1];
+        text_bytes(&mut bang, "giay phep lai xe");
+        bang.push(1);
+        bang.push(0);
+        text_bytes(&mut bang, "bang lai");
+        bang.extend([1, 0]);
+        assert_eq!(shards[0].1, bang);
+        // "mất bao lâu" asks how long: no wording, so the query leaves it out. "mat bao lau"
+        // shares "ma" with "ma so".
+        let mut ma = vec![0, 1];
+        text_bytes(&mut ma, "ma so thue");
+        ma.push(2);
+        ma.push(0);
+        text_bytes(&mut ma, "ma so");
+        ma.extend([1, 0, 2]);
+        text_bytes(&mut ma, "t bao lau");
+        ma.push(0);
+        assert_eq!(shards[2].1, ma);
 
         // Many phrases starting "xin…" and "xe…" split their shard by their first words, as
         // search.js reads the longest key a word starts with.

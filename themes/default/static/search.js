@@ -159,9 +159,18 @@
       }
       terms.push({ term: term, sets: sets, positions: positions, positions2: positions2, spellings: spellings, spellingOf: spellingOf });
     }
+    // Each distinct wording once; then each phrase as the bytes it shares with the one before
+    // and the rest, and its wordings by number (src/search.rs encode_phrases).
+    var table = [], previous = new Uint8Array(0);
+    for (count = r.varint(); count > 0; count--) table.push(r.text());
     for (count = r.varint(); count > 0; count--) {
-      var phrase = r.text(), wordings = [];
-      for (j = r.varint(); j > 0; j--) wordings.push(r.text());
+      var shared = r.varint(), rest = r.varint(), bytes = new Uint8Array(shared + rest), wordings = [];
+      bytes.set(previous.subarray(0, shared));
+      bytes.set(r.bytes.subarray(r.at, r.at + rest), shared);
+      r.at += rest;
+      previous = bytes;
+      var phrase = utf8.decode(bytes);
+      for (j = r.varint(); j > 0; j--) wordings.push(table[r.varint()]);
       everyday[phrase] = wordings;
       longest = Math.max(longest, phrase.split(' ').length);
     }
