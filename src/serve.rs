@@ -68,6 +68,9 @@ struct State {
     files: Files,
     /// `files` holds every file of `current`.
     complete: bool,
+    /// Every file of `current` is on disk in `out`: a save that fails to load after this leaves
+    /// the folder as it is; before it (a newer save stopped the write), `current` renders again.
+    written: bool,
     /// The last site whose every page rendered, and its files: served when `current` fails.
     last_good: Option<(Arc<Loaded>, Arc<Files>)>,
     /// Which job of the plan wrote each path, from the last complete render: a request for a
@@ -221,6 +224,11 @@ fn render_current(shared: &Shared, out: &Path, color: bool, started: Instant, ge
             match crate::write_files(&loaded.site, out, written, &stale) {
                 Ok(false) => return,
                 Ok(true) => {
+                    let mut state = shared.lock();
+                    if state.current.as_ref().is_some_and(|c| Arc::ptr_eq(c, &loaded)) {
+                        state.written = true;
+                    }
+                    drop(state);
                     let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
                     log.push_str(&format!(
                         "Đã tạo {} trang trong {seconds} s\n",
@@ -279,14 +287,16 @@ fn reload(root: &Path, out: &Path, color: bool, shared: &Arc<Shared>, background
                 state.current = Some(Arc::new(loaded));
                 state.files.clear();
                 state.complete = false;
+                state.written = false;
                 shared.generation.fetch_add(1, Ordering::SeqCst) + 1
             }
             Err(errors) => {
                 state.errors = Some(errors);
-                if state.complete || state.current.is_none() {
+                if state.written || state.current.is_none() {
                     return;
                 }
-                // The site still served had not finished rendering: render it again.
+                // The site still served had not finished rendering or writing (the save stopped
+                // it): render and write it again, so `out` holds the last good site.
                 shared.generation.fetch_add(1, Ordering::SeqCst) + 1
             }
         }
