@@ -602,36 +602,37 @@ fn first_word(phrase: &str) -> &str {
     phrase.split(' ').next().unwrap_or_default()
 }
 
-/// A shard's everyday phrases, after its terms: `varint(count)`, then per phrase `varint(len)
-/// bytes`, `varint(k)` and k wordings (`varint(len) bytes` each; none for a phrase that only
-/// asks how or where).
+/// A shard's everyday phrases, after its terms: `varint(w)` and the w distinct wordings
+/// (`varint(len) bytes` each), then `varint(count)` and per phrase `varint(shared)`,
+/// `varint(len) bytes` (what follows the bytes shared with the phrase before), `varint(k)` and
+/// k wording numbers (none for a phrase that only asks how or where).
 fn encode_phrases(out: &mut Vec<u8>, phrases: &[(&str, &[String])]) {
     // Phrases of one first word share wordings ("giấy phép lái xe", "cấp lại"…): each distinct
-    // wording once, in order of first use, then phrases by number.
+    // wording once, numbered in order of first use.
+    let mut number: HashMap<&str, usize> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
-    for (_, wordings) in phrases {
-        for wording in wordings.iter() {
-            if !distinct.contains(&wording.as_str()) {
-                distinct.push(wording);
-            }
-        }
+    for wording in phrases.iter().flat_map(|(_, wordings)| wordings.iter()) {
+        number.entry(wording).or_insert_with(|| {
+            distinct.push(wording);
+            distinct.len() - 1
+        });
     }
     varint(out, distinct.len() as u64);
     for wording in &distinct {
         text_bytes(out, wording);
     }
     varint(out, phrases.len() as u64);
-    let mut previous = "";
+    let mut previous: &[u8] = &[];
     for (phrase, wordings) in phrases {
-        // Sorted phrases start alike ("doi bang", "doi bang lai"): the bytes shared with the
-        // one before, then the rest.
-        let shared = previous.bytes().zip(phrase.bytes()).take_while(|(a, b)| a == b).count();
-        let shared = (0..=shared).rev().find(|&i| phrase.is_char_boundary(i)).unwrap_or(0);
+        // Sorted phrases start alike ("doi bang", "doi bang lai"): search.js joins the bytes.
+        let phrase = phrase.as_bytes();
+        let shared = previous.iter().zip(phrase).take_while(|(a, b)| a == b).count();
         varint(out, shared as u64);
-        text_bytes(out, &phrase[shared..]);
+        varint(out, (phrase.len() - shared) as u64);
+        out.extend_from_slice(&phrase[shared..]);
         varint(out, wordings.len() as u64);
         for wording in wordings.iter() {
-            varint(out, distinct.iter().position(|w| w == wording).unwrap_or(0) as u64);
+            varint(out, number[wording.as_str()] as u64);
         }
         previous = phrase;
     }
@@ -1032,6 +1033,16 @@ mod tests {
         assert_eq!(out, [0b11_00_01_10, 0b01]);
     }
 
+    /// The national catalog's names (../shared/data/dichvucong), each as its lowercase words.
+    fn catalog_names() -> Vec<Vec<String>> {
+        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/catalog.jsonl");
+        let text = std::fs::read_to_string(&catalog).expect("the national catalog");
+        text.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|row| row["name"].as_str().map(lowercase_words))
+            .collect()
+    }
+
     #[test]
     fn every_everyday_wording_stands_in_a_name_of_the_national_catalog() {
         // Real provincial procedures the national sample lacks.
@@ -1043,13 +1054,8 @@ mod tests {
             "tuyển sinh tiểu học",
             "cấp giấy phép xây dựng mới đối với công trình cấp iii, cấp iv",
         ];
-        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/catalog.jsonl");
-        let text = std::fs::read_to_string(&catalog).expect("the national catalog");
-        let names: Vec<std::collections::BTreeSet<String>> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|row| row["name"].as_str().map(|n| lowercase_words(n).into_iter().collect()))
-            .collect();
+        let names: Vec<std::collections::BTreeSet<String>> =
+            catalog_names().into_iter().map(|words| words.into_iter().collect()).collect();
         let mut named: HashMap<&str, Vec<usize>> = HashMap::new();
         for (n, words) in names.iter().enumerate() {
             for word in words {
@@ -1076,13 +1082,7 @@ mod tests {
         // "thửa đất" to 253 names and would swallow "tách thửa đất". A phrase whose folded
         // words stand side by side in 20 catalog names or more, never spelled as written (nor
         // as one of its own wordings), is such a trap.
-        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dichvucong/catalog.jsonl");
-        let text = std::fs::read_to_string(&catalog).expect("the national catalog");
-        let names: Vec<Vec<String>> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|row| row["name"].as_str().map(lowercase_words))
-            .collect();
+        let names = catalog_names();
         let phrases: HashMap<String, (String, Vec<String>)> = everyday()
             .map(|(phrase, wordings)| {
                 (folded(phrase), (lowered(phrase), wordings.iter().map(|w| lowered(w)).collect()))

@@ -646,7 +646,7 @@
   // slip away; the one that most often stands next to the words typed around it (else the
   // commonest) replaces it, and the query is read again, everyday phrases and all.
   function mended(query, finished, got) {
-    var spelt = spelled(query), typed = words(query), slips = [], known = {};
+    var spelt = spelled(query), typed = spelt.map(function (w) { return w.fold; }), slips = [], known = {};
     // A filler is meant as typed ("nữa" is not "ngựa").
     spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
     // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
