@@ -348,7 +348,7 @@
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
   }
 
-  var LOOKUPS = 10; // words a query reads at most, when the manifest's common words allow
+  var LOOKUPS = 20; // words a query reads at most, when the manifest's common words allow
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
