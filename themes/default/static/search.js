@@ -310,11 +310,12 @@
     return { steps: steps, lookups: lookups, groups: groups, waiting: waiting && steps.every(function (l) { return !l.keys.length; }) };
   }
 
-  // The query cut into everyday phrases and single words: from the end, the longest phrase
-  // ending at each word, so the thing named ("bằng lái" in "cấp lại bằng lái") wins over a
-  // phrase that only starts with it ("cấp lại bằng").
+  // The query cut into everyday phrases and single words: the cut whose phrases are longest
+  // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
+  // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
+  // ("bằng lái" in "cấp lại bằng lái") wins over a phrase that only starts with it ("cấp lại
+  // bằng").
   function segments(folded) {
-    var out = [], end = folded.length;
     // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
     // ty", "dk kết hôn" is "đăng ký kết hôn".
     var spelledOut = folded.map(function (w) {
@@ -323,19 +324,28 @@
       var full = words(wordings[0]);
       return full.length > 1 && full.indexOf(w) < 0 ? full.join(' ') : w;
     });
-    while (end > 0) {
-      var n = Math.min(longest, end), wordings = null;
-      for (; n > 0; n--) {
-        wordings = everyday[folded.slice(end - n, end).join(' ')] ||
-          (n > 1 && everyday[spelledOut.slice(end - n, end).join(' ')]) || null;
-        if (wordings) break;
+    // best[e]: the worth of the best cut of the first e words; last[e]: its last piece.
+    var best = [0], last = [], e, n;
+    for (e = 1; e <= folded.length; e++) {
+      best[e] = -1;
+      for (n = Math.min(longest, e); n > 0; n--) {
+        var wordings = everyday[folded.slice(e - n, e).join(' ')] ||
+          (n > 1 && everyday[spelledOut.slice(e - n, e).join(' ')]) || null;
+        if (!wordings && n > 1) continue;
+        var worth = best[e - n] + (wordings ? n * n : 0);
+        if (worth > best[e]) {
+          best[e] = worth;
+          last[e] = { at: e - n, n: n, wordings: wordings };
+        }
       }
-      if (!n) n = 1;
+    }
+    var out = [];
+    for (e = folded.length; e > 0; e -= last[e].n) {
+      var piece = last[e];
       // A word whose everyday meaning yields to the rest of the query ("mất" next to "khai tử"
       // means died, not lost): left out, like a phrase that only asks how.
-      if (n === 1 && yielded(folded, end - 1)) wordings = [];
-      out.unshift({ at: end - n, n: n, wordings: wordings });
-      end -= n;
+      if (piece.n === 1 && yielded(folded, piece.at)) piece.wordings = [];
+      out.unshift(piece);
     }
     return out;
   }
