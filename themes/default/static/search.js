@@ -374,6 +374,7 @@
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
+  var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
 
   // Per looked-up word: per document, its best match (source weight, whole or prefix, the
   // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
@@ -578,9 +579,12 @@
       if (frac > best) best = frac;
       out.push(d);
     }
-    // Not every word is required, but a document must hold a fair share of what was asked.
-    var floor = best * 0.5;
-    out = out.filter(function (d) { return fracs[d] >= floor && passes(d); });
+    // Not every word is required, but a document must hold a fair share of what was asked, or
+    // rank near the first (a short name met whole, "Đăng ký thường trú", next to a long one that
+    // meets more of a long query's words).
+    var floor = best * 0.5, highest = 0;
+    out.forEach(function (d) { highest = Math.max(highest, total[d]); });
+    out = out.filter(function (d) { return (fracs[d] >= floor || total[d] >= highest * NEAR) && passes(d); });
     out.sort(function (a, b) { return total[b] - total[a] || a - b; });
     out.scores = total;
     return out;
