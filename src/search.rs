@@ -50,6 +50,8 @@ const POPULAR: usize = 8;
 /// A term in at least one document in this many is common: a long query may leave it out
 /// (its shard is among the largest and its weight among the smallest).
 const COMMON_SHARE: usize = 50;
+/// A shard bigger than this is listed in the manifest with its size ([`Manifest::heavy`]).
+const HEAVY_BYTES: usize = 2_048;
 /// At most this many common terms are listed in the manifest, commonest first.
 const COMMON_LISTED: usize = 64;
 
@@ -431,6 +433,9 @@ struct Manifest<'a> {
     /// Folded common terms, commonest first, space-separated: what a long query leaves out
     /// first to stay within its download budget.
     common: String,
+    /// The shards over [`HEAVY_BYTES`], each as its key and its size in kB, space-separated:
+    /// what a long query weighs its download budget by (any other shard counts as 1 kB).
+    heavy: String,
 }
 
 /// Builds every index file for `documents`, named by content.
@@ -464,7 +469,11 @@ pub fn publish(
 
     let mut files = Vec::new();
     let mut keys = Vec::new();
+    let mut heavy = Vec::new();
     for (key, bytes) in shards {
+        if bytes.len() > HEAVY_BYTES {
+            heavy.push(format!("{key} {}", bytes.len().div_ceil(1024)));
+        }
         files.push((format!("{}.{hash}.bin", file_key(&key)), bytes));
         keys.push(key);
     }
@@ -503,6 +512,7 @@ pub fn publish(
         yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
+        heavy: heavy.join(" "),
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
@@ -1011,6 +1021,23 @@ mod tests {
         assert!(!holds(&shard_of("so"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
+        // The shards over 2 kB (here those the everyday phrases fill), each with its size in kB.
+        let heavy: Vec<&str> = manifest["heavy"].as_str().expect("heavy").split(' ').collect();
+        let keys = manifest["shards"].as_str().expect("keys").split(' ');
+        let hash = manifest["hash"].as_str().expect("hash");
+        let mut listed = 0;
+        for key in keys {
+            let name = format!("{}.{hash}.bin", file_key(key));
+            let (_, bytes) = published.files.iter().find(|(n, _)| *n == name).expect("shard file");
+            let at = heavy.chunks(2).find(|pair| pair[0] == key);
+            assert_eq!(
+                at.map(|pair| pair[1].to_string()),
+                (bytes.len() > HEAVY_BYTES).then(|| bytes.len().div_ceil(1024).to_string()),
+                "{key}"
+            );
+            listed += usize::from(at.is_some());
+        }
+        assert!(listed > 0 && listed * 2 == heavy.len());
         // Every indexed word, for search.js to mend a slip of the keyboard.
         let words = manifest["words"].as_str().expect("words");
         let (_, list) = published.files.iter().find(|(n, _)| n == words).expect("words file");

@@ -83,6 +83,9 @@
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
+      m.kb = {};
+      var heavy = (m.heavy || '').split(' ');
+      for (var h = 0; h + 1 < heavy.length; h += 2) m.kb[heavy[h]] = +heavy[h + 1];
       return m;
     });
   }
@@ -270,15 +273,30 @@
       });
       groups.push({ alts: alts, weight: filler ? FILLER : 1 });
     });
-    // A long query (a whole name pasted) reads at most LOOKUPS words: the commonest words go
-    // first, their groups kept as gaps so the words around them still count as side by side.
-    // A short query is left whole, however many words its everyday phrases add.
-    var extra = folded.length > LOOKUPS ? order.length - LOOKUPS : 0, dropped = {};
-    manifest.commonest.forEach(function (w) {
-      order.forEach(function (key) {
-        if (extra > 0 && lookups[key].word === w && !dropped[key]) { dropped[key] = true; extra--; }
+    // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
+    // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
+    // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
+    // around them still count as side by side. A short query is left whole, however many words
+    // its everyday phrases add.
+    var dropped = {}, shardsOf = {};
+    order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
+    function over() {
+      var kept = order.filter(function (key) { return !dropped[key]; }), seen = {}, kb = 0;
+      kept.forEach(function (key) {
+        shardsOf[key].forEach(function (k) {
+          if (!seen[k]) kb += manifest.kb[k] || 1;
+          seen[k] = true;
+        });
       });
-    });
+      return kept.length > LOOKUPS || kb > BUDGET;
+    }
+    if (folded.length > SHORT_QUERY) {
+      manifest.commonest.forEach(function (w) {
+        order.forEach(function (key) {
+          if (lookups[key].word === w && !dropped[key] && over()) dropped[key] = true;
+        });
+      });
+    }
     order = order.filter(function (key) { return !dropped[key]; });
     groups.forEach(function (group) {
       group.alts = group.alts
@@ -358,7 +376,9 @@
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
   }
 
-  var LOOKUPS = 20; // words a query reads at most, when the manifest's common words allow
+  var SHORT_QUERY = 10; // typed words a query may have and still be read whole
+  var LOOKUPS = 20; // words a longer query reads at most, when the manifest's common words allow
+  var BUDGET = 40; // kB of index a longer query reads at most, when they allow
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
