@@ -410,7 +410,9 @@ struct Manifest<'a> {
     /// One hash for every shard and store file: documents are numbered in name order, so any
     /// new or renamed procedure changes nearly all of them anyway.
     hash: String,
-    /// Shard keys, space-separated; key `k` is the file `<file key of k>.<hash>.bin`.
+    /// Shard keys, sorted, each as a capital letter telling how many characters it shares with
+    /// the key before ("A" none, "B" one…) and its other characters ([`front_coded`]); key `k`
+    /// is the file `<file key of k>.<hash>.bin`.
     shards: String,
     /// Store files `store-<n>.<hash>.json`, n from 0 to `store_files` − 1.
     store_chunk: usize,
@@ -452,7 +454,11 @@ pub fn publish(
     let index = Index::new(documents);
     let terms: Vec<(&String, &Term)> = index.terms.iter().collect();
     let table = synonym_table(synonyms);
-    let phrases: Vec<(&str, &[String])> = table.iter().map(|(p, w)| (p.as_str(), w.as_slice())).collect();
+    // Phrases as shard keys: their words joined by "_", so a first word with too many phrases
+    // ("mở …") splits by the next word's letters as any key does.
+    let mut keyed: Vec<(String, &[String])> = table.iter().map(|(p, w)| (p.replace(' ', "_"), w.as_slice())).collect();
+    keyed.sort_unstable();
+    let phrases: Vec<(&str, &[String])> = keyed.iter().map(|(p, w)| (p.as_str(), *w)).collect();
     let shards = shard(&terms, &phrases, 2, documents.len());
     let chunks: Vec<Vec<u8>> = documents
         .chunks(STORE_CHUNK)
@@ -496,11 +502,11 @@ pub fn publish(
     popular.truncate(POPULAR);
 
     let manifest = Manifest {
-        version: 6,
+        version: 7,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
-        shards: keys.join(" "),
+        shards: front_coded(&keys),
         store_chunk: STORE_CHUNK,
         store_files,
         url_prefix,
@@ -518,6 +524,21 @@ pub fn publish(
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
     Published { files, manifest }
+}
+
+/// Sorted keys, each as a capital letter for the characters it shares with the key before and
+/// its other characters: "ban_a", "ban_b" → "Aban_aEb". Keys are folded, so never capitals, and
+/// at most [`MAX_TERM_CHARS`] long; a thousand shard keys take half the bytes spelt out.
+fn front_coded(keys: &[String]) -> String {
+    let mut out = String::new();
+    let mut previous: &str = "";
+    for key in keys {
+        let shared = previous.chars().zip(key.chars()).take_while(|(a, b)| a == b).count().min(25);
+        out.push(char::from(b'A' + shared as u8));
+        out.extend(key.chars().skip(shared));
+        previous = key;
+    }
+    out
 }
 
 /// The [`FILLERS`] that still count as fillers when typed without diacritics, folded: all but
@@ -561,11 +582,13 @@ fn lengths_file(lengths: &[usize]) -> Vec<u8> {
     lengths.chunks(2).map(|pair| code(pair[0]) | pair.get(1).map_or(0, |&n| code(n) << 4)).collect()
 }
 
-/// Groups sorted terms, and the everyday phrases by their first word, by their first `depth`
-/// letters; a group too big (terms and phrases together) is split one letter deeper. Terms and
-/// first words no longer than the key stay in the key's own shard. A phrase so sits in the shard
-/// a query reads for its first word (the longest key the word starts with), so the list can grow
-/// without growing the manifest or any one shard much.
+/// Groups sorted terms, and the everyday phrases (their words joined by "_"), by their first
+/// `depth` letters; a group too big (terms and phrases together) is split one letter deeper.
+/// Terms and phrases no longer than the key stay in the key's own shard. A phrase so sits in the
+/// shard a query reads for its first word (the longest key the word starts with) or, once its
+/// first word has too many, for its first two ("mo_q" for "mở quán …": the longest key the two
+/// words joined by "_" start with, and any key they start), so the list can grow without
+/// growing the manifest or any one shard much.
 fn shard(
     terms: &[(&String, &Term)],
     phrases: &[(&str, &[String])],
@@ -573,7 +596,7 @@ fn shard(
     documents: usize,
 ) -> Vec<(String, Vec<u8>)> {
     let mut keys: Vec<&str> = terms.iter().map(|(t, _)| prefix(t, depth)).collect();
-    keys.extend(phrases.iter().map(|(p, _)| prefix(first_word(p), depth)));
+    keys.extend(phrases.iter().map(|(p, _)| prefix(p, depth)));
     keys.sort_unstable();
     keys.dedup();
     // Both lists are sorted, so each key's terms and phrases follow one another.
@@ -581,18 +604,17 @@ fn shard(
     let mut out = Vec::new();
     for key in keys {
         let t_end = t + terms[t..].iter().take_while(|(term, _)| prefix(term, depth) == key).count();
-        let p_end = p + phrases[p..].iter().take_while(|(phrase, _)| prefix(first_word(phrase), depth) == key).count();
+        let p_end = p + phrases[p..].iter().take_while(|(phrase, _)| prefix(phrase, depth) == key).count();
         let group = &terms[t..t_end];
         let said = &phrases[p..p_end];
         (t, p) = (t_end, p_end);
         let mut bytes = encode_shard(group, documents);
         encode_phrases(&mut bytes, said);
-        let longer = group.iter().any(|(t, _)| t.chars().count() > depth)
-            || said.iter().any(|(p, _)| first_word(p).chars().count() > depth);
+        let longer =
+            group.iter().any(|(t, _)| t.chars().count() > depth) || said.iter().any(|(p, _)| p.chars().count() > depth);
         if bytes.len() > SHARD_SPLIT_BYTES && depth < MAX_TERM_CHARS && longer {
             let (short, long): (Vec<_>, Vec<_>) = group.iter().partition(|(t, _)| t.chars().count() <= depth);
-            let (short_said, long_said): (Vec<_>, Vec<_>) =
-                said.iter().partition(|(p, _)| first_word(p).chars().count() <= depth);
+            let (short_said, long_said): (Vec<_>, Vec<_>) = said.iter().partition(|(p, _)| p.chars().count() <= depth);
             if !short.is_empty() || !short_said.is_empty() {
                 let mut bytes = encode_shard(&short, documents);
                 encode_phrases(&mut bytes, &short_said);
@@ -605,11 +627,6 @@ fn shard(
     }
     debug_assert_eq!((t, p), (terms.len(), phrases.len()), "every term and phrase in a shard");
     out
-}
-
-/// The first word of a folded phrase.
-fn first_word(phrase: &str) -> &str {
-    phrase.split(' ').next().unwrap_or_default()
 }
 
 /// A shard's everyday phrases, after its terms: `varint(w)` and the w distinct wordings
@@ -811,6 +828,27 @@ fn content_hash(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The manifest's shard keys, as search.js reads them.
+    fn front_decoded(coded: &str) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for c in coded.chars() {
+            if c.is_ascii_uppercase() {
+                let previous = keys.last().map_or("", String::as_str);
+                keys.push(previous.chars().take(usize::from(c as u8 - b'A')).collect());
+            } else if let Some(key) = keys.last_mut() {
+                key.push(c);
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn shard_keys_are_front_coded() {
+        let keys: Vec<String> = ["ban", "ban_a", "ban_b", "bang", "c"].map(String::from).to_vec();
+        assert_eq!(front_coded(&keys), "AbanD_aEbDgAc");
+        assert_eq!(front_decoded(&front_coded(&keys)), keys);
+    }
+
     fn document(name: &str, keywords: &[&str], field: &str, papers: &[&str]) -> Document {
         Document {
             texts: [
@@ -1009,24 +1047,26 @@ mod tests {
         assert!(died.iter().any(|p| p == "khai tu") && died.iter().any(|p| p == "mai tang"));
         // Everyday phrases sit in the shard a query reads for their first word.
         let shard_of = |word: &str| {
-            let keys = manifest["shards"].as_str().expect("keys").split(' ');
-            let key = keys.filter(|k| word.starts_with(k)).max_by_key(|k| k.len()).expect("a shard");
+            let keys = front_decoded(manifest["shards"].as_str().expect("keys"));
+            let key = keys.iter().filter(|k| word.starts_with(k.as_str())).max_by_key(|k| k.len()).expect("a shard");
             let name = format!("{}.{}.bin", file_key(key), manifest["hash"].as_str().expect("hash"));
             published.files.iter().find(|(n, _)| *n == name).map(|(_, b)| b.clone()).expect("shard file")
         };
         let holds = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
-        let bang = shard_of("bang");
+        // The built-in list has so many "bằng …" and "sổ …" phrases that they sit by their
+        // first two words, joined by "_".
+        let bang = shard_of("bang_lai");
         assert!(holds(&bang, "giấy phép điều khiển") && holds(&bang, "giấy phép lái xe"));
-        assert!(holds(&shard_of("so"), "giấy chứng nhận quyền sử dụng đất"));
-        assert!(!holds(&shard_of("so"), "giấy phép điều khiển"));
+        assert!(holds(&shard_of("so_do"), "giấy chứng nhận quyền sử dụng đất"));
+        assert!(!holds(&shard_of("so_do"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
         // The shards over 2 kB (here those the everyday phrases fill), each with its size in kB.
         let heavy: Vec<&str> = manifest["heavy"].as_str().expect("heavy").split(' ').collect();
-        let keys = manifest["shards"].as_str().expect("keys").split(' ');
+        let keys = front_decoded(manifest["shards"].as_str().expect("keys"));
         let hash = manifest["hash"].as_str().expect("hash");
         let mut listed = 0;
-        for key in keys {
+        for key in &keys {
             let name = format!("{}.{hash}.bin", file_key(key));
             let (_, bytes) = published.files.iter().find(|(n, _)| *n == name).expect("shard file");
             let at = heavy.chunks(2).find(|pair| pair[0] == key);
@@ -1151,7 +1191,7 @@ mod tests {
     }
 
     #[test]
-    fn phrases_go_to_the_shard_of_their_first_word_and_split_it_when_big() {
+    fn phrases_go_to_the_shard_of_their_first_word_then_of_their_first_two() {
         let table: BTreeMap<String, Vec<String>> = [
             ("bang lai", vec!["giay phep lai xe"]),
             ("mat bao lau", vec![]),
@@ -1186,15 +1226,26 @@ mod tests {
         ma.push(0);
         assert_eq!(shards[2].1, ma);
 
-        // Many phrases starting "xin…" and "xe…" split their shard by their first words, as
-        // search.js reads the longest key a word starts with.
+        // Many phrases starting "xin…" and "xe…" split their shard by their first words and then
+        // by the next word's letters, as search.js reads the longest key the word, or the two
+        // words joined by "_", start with.
         let many: BTreeMap<String, Vec<String>> = (0..400)
-            .map(|i| (format!("{} {i}", if i % 2 == 0 { "xin" } else { "xe" }), vec![format!("cap giay phep so {i}")]))
+            .map(|i| (format!("{}_{i}", if i % 2 == 0 { "xin" } else { "xe" }), vec![format!("cap giay phep so {i}")]))
             .collect();
         let phrases: Vec<(&str, &[String])> = many.iter().map(|(p, w)| (p.as_str(), w.as_slice())).collect();
         let shards = shard(&[], &phrases, 1, 10);
         let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["xe", "xin"]);
+        assert!(keys.len() > 4 && keys.iter().all(|k| k.starts_with("xe_") || k.starts_with("xin_")), "{keys:?}");
+        for (key, bytes) in &shards {
+            assert!(bytes.len() <= SHARD_SPLIT_BYTES, "{key}: {}", bytes.len());
+        }
+        // Each phrase is in the shard of the longest key it starts with: its wording is there.
+        for (phrase, wordings) in &phrases {
+            let key = keys.iter().filter(|k| phrase.starts_with(**k)).max_by_key(|k| k.len()).expect("a key");
+            let (_, bytes) = shards.iter().find(|(k, _)| k == key).expect("shard");
+            let wording = wordings[0].as_bytes();
+            assert!(bytes.windows(wording.len()).any(|w| w == wording), "{phrase} in {key}");
+        }
     }
 
     #[test]

@@ -75,7 +75,13 @@
   function loadManifest() {
     return load(manifestUrl.slice(base.length), 'json').then(function (m) {
       manifest = m;
-      m.keys = m.shards.split(' ');
+      // Sorted keys, each a capital telling how many characters it shares with the one before
+      // ("A" none), then its own (src/search.rs front_coded).
+      m.keys = [];
+      (m.shards.match(/[A-Z][^A-Z]*/g) || []).forEach(function (coded) {
+        var before = m.keys.length ? m.keys[m.keys.length - 1] : '';
+        m.keys.push(Array.from(before).slice(0, coded.charCodeAt(0) - 65).join('') + coded.slice(1));
+      });
       // Fillers by spelling ("thế", not "thẻ"), and by folded form for words typed bare,
       // unless the names mostly spell that form as another word ("the": "thẻ").
       m.filler = {};
@@ -162,8 +168,9 @@
       }
       terms.push({ term: term, sets: sets, positions: positions, positions2: positions2, spellings: spellings, spellingOf: spellingOf });
     }
-    // Each distinct wording once; then each phrase as the bytes it shares with the one before
-    // and the rest, and its wordings by number (src/search.rs encode_phrases).
+    // Each distinct wording once; then each phrase (its words joined by "_") as the bytes it
+    // shares with the one before and the rest, and its wordings by number (src/search.rs
+    // encode_phrases).
     var table = [], previous = new Uint8Array(0);
     for (count = r.varint(); count > 0; count--) table.push(r.text());
     for (count = r.varint(); count > 0; count--) {
@@ -172,7 +179,7 @@
       bytes.set(r.bytes.subarray(r.at, r.at + rest), shared);
       r.at += rest;
       previous = bytes;
-      var phrase = utf8.decode(bytes);
+      var phrase = utf8.decode(bytes).replace(/_/g, ' ');
       for (j = r.varint(); j > 0; j--) wordings.push(table[r.varint()]);
       everyday[phrase] = wordings;
       longest = Math.max(longest, phrase.split(' ').length);
@@ -228,7 +235,7 @@
   // The shards that may hold terms starting with `word`; `whole` asks only for the word itself.
   function shardsFor(word, whole) {
     var keys = manifest.keys.filter(function (k) {
-      return word.lastIndexOf(k, 0) === 0 || (!whole && k.lastIndexOf(word, 0) === 0);
+      return word.lastIndexOf(k, 0) === 0 || (!whole && k.lastIndexOf(word, 0) === 0 && k.indexOf('_') < 0);
     });
     if (whole) {
       keys.sort(function (a, b) { return b.length - a.length; });
@@ -271,30 +278,52 @@
       (wordings || []).forEach(function (wording) {
         alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
       });
-      groups.push({ alts: alts, weight: filler ? FILLER : 1 });
+      groups.push({ alts: alts, weight: filler ? FILLER : 1, at: i });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
     // around them still count as side by side. A short query is left whole, however many words
     // its everyday phrases add.
-    var dropped = {}, shardsOf = {};
+    // The shards of everyday phrases read by two words count too, but not those of a word left
+    // out.
+    var dropped = {}, gone = {}, shardsOf = {}, pairs = pairShards(folded);
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
+    function phraseKeys() {
+      var keys = {};
+      pairs.forEach(function (pair) {
+        if (!gone[pair.words[0]] && !gone[pair.words[1]]) pair.keys.forEach(function (k) { keys[k] = true; });
+      });
+      return Object.keys(keys).sort();
+    }
     function over() {
       var kept = order.filter(function (key) { return !dropped[key]; }), seen = {}, kb = 0;
-      kept.forEach(function (key) {
-        shardsOf[key].forEach(function (k) {
-          if (!seen[k]) kb += manifest.kb[k] || 1;
-          seen[k] = true;
-        });
+      var keys = phraseKeys();
+      kept.forEach(function (key) { keys = keys.concat(shardsOf[key]); });
+      keys.forEach(function (k) {
+        if (!seen[k]) kb += manifest.kb[k] || 1;
+        seen[k] = true;
       });
       return kept.length > LOOKUPS || kb > BUDGET;
     }
     if (folded.length > SHORT_QUERY) {
-      manifest.commonest.forEach(function (w) {
-        order.forEach(function (key) {
-          if (lookups[key].word === w && !dropped[key] && over()) dropped[key] = true;
-        });
+      // The first words typed stay: a name, and most people, say the thing to do first.
+      var first = {};
+      groups.forEach(function (group) {
+        if (group.at < KEEP_FIRST) group.alts[0].forEach(function (key) { first[key] = true; });
+      });
+      // The commonest words go first, then the heaviest to read.
+      var rank = {};
+      manifest.commonest.forEach(function (w, i) { rank[w] = i; });
+      var weight = function (key) {
+        return shardsOf[key].reduce(function (kb, k) { return kb + (manifest.kb[k] || 1); }, 0);
+      };
+      order.filter(function (key) { return !first[key]; }).sort(function (a, b) {
+        var ra = lookups[a].word in rank ? rank[lookups[a].word] : Infinity;
+        var rb = lookups[b].word in rank ? rank[lookups[b].word] : Infinity;
+        return ra - rb || weight(b) - weight(a);
+      }).forEach(function (key) {
+        if (over()) dropped[key] = gone[lookups[key].word] = true;
       });
     }
     order = order.filter(function (key) { return !dropped[key]; });
@@ -325,7 +354,32 @@
       l.key = key;
       steps.push(l);
     });
-    return { steps: steps, lookups: lookups, groups: groups, waiting: waiting && steps.every(function (l) { return !l.keys.length; }) };
+    return {
+      steps: steps, lookups: lookups, groups: groups, phraseKeys: phraseKeys(),
+      waiting: waiting && steps.every(function (l) { return !l.keys.length; }),
+    };
+  }
+
+  // The shards of the everyday phrases a first word has too many of to keep in its own shard,
+  // per two words side by side in the query, abbreviations also spelled out ("mở cty": "mo
+  // cong"): joined by "_" (src/search.rs shard), the longest key they start with and every key
+  // that starts with them.
+  function pairShards(folded) {
+    var flat = [], pairs = {};
+    spelledOut(folded).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
+    [folded, flat].forEach(function (list) {
+      for (var i = 0; i + 1 < list.length; i++) pairs[list[i] + '_' + list[i + 1]] = [list[i], list[i + 1]];
+    });
+    return Object.keys(pairs).map(function (pair) {
+      var longest = '', keys = [];
+      manifest.keys.forEach(function (k) {
+        if (k.indexOf('_') < 0) return;
+        if (pair.lastIndexOf(k, 0) === 0 && k.length > longest.length) longest = k;
+        else if (k.lastIndexOf(pair, 0) === 0) keys.push(k);
+      });
+      if (longest) keys.push(longest);
+      return { words: pairs[pair], keys: keys };
+    });
   }
 
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
@@ -334,21 +388,14 @@
   // ("bằng lái" in "cấp lại bằng lái") wins over a phrase that only starts with it ("cấp lại
   // bằng").
   function segments(folded) {
-    // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
-    // ty", "dk kết hôn" is "đăng ký kết hôn".
-    var spelledOut = folded.map(function (w) {
-      var wordings = everyday[w];
-      if (!wordings || wordings.length !== 1) return w;
-      var full = words(wordings[0]);
-      return full.length > 1 && full.indexOf(w) < 0 ? full.join(' ') : w;
-    });
+    var full = spelledOut(folded);
     // best[e]: the worth of the best cut of the first e words; last[e]: its last piece.
     var best = [0], last = [], e, n;
     for (e = 1; e <= folded.length; e++) {
       best[e] = -1;
       for (n = Math.min(longest, e); n > 0; n--) {
         var wordings = everyday[folded.slice(e - n, e).join(' ')] ||
-          (n > 1 && everyday[spelledOut.slice(e - n, e).join(' ')]) || null;
+          (n > 1 && everyday[full.slice(e - n, e).join(' ')]) || null;
         if (!wordings && n > 1) continue;
         var worth = best[e - n] + (wordings ? n * n : 0);
         if (worth > best[e]) {
@@ -368,6 +415,17 @@
     return out;
   }
 
+  // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
+  // ty", "dk kết hôn" is "đăng ký kết hôn".
+  function spelledOut(folded) {
+    return folded.map(function (w) {
+      var wordings = everyday[w];
+      if (!wordings || wordings.length !== 1) return w;
+      var full = words(wordings[0]);
+      return full.length > 1 && full.indexOf(w) < 0 ? full.join(' ') : w;
+    });
+  }
+
   // Whether the word at `at` has a phrase of the manifest's `yields` elsewhere in the query.
   function yielded(folded, at) {
     var phrases = (manifest.yields || {})[folded[at]];
@@ -378,7 +436,8 @@
 
   var SHORT_QUERY = 10; // typed words a query may have and still be read whole
   var LOOKUPS = 20; // words a longer query reads at most, when the manifest's common words allow
-  var BUDGET = 40; // kB of index a longer query reads at most, when they allow
+  var BUDGET = 36; // kB of index a longer query reads at most, when they allow
+  var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
@@ -656,9 +715,10 @@
   }
 
   function loadShards(p) {
+    var phrases = Promise.all(p.phraseKeys.map(function (k) { return load(shardFile(k), parseShard); }));
     return Promise.all(p.steps.map(function (step) {
       return Promise.all(step.keys.map(function (k) { return load(shardFile(k), parseShard); }));
-    }));
+    })).then(function (shards) { return phrases.then(function () { return shards; }); });
   }
 
   // The query's plan and its shards. The shards of the words typed bring the everyday phrases
@@ -776,7 +836,7 @@
   }
 
   function wanted(p) {
-    return p.steps.map(function (step) { return step.key + ':' + step.keys.join(','); }).join(' ');
+    return p.steps.map(function (step) { return step.key + ':' + step.keys.join(','); }).join(' ') + ' ' + p.phraseKeys.join(',');
   }
 
   // Nothing close: each word of four letters or more shortened by two and taken by prefix
