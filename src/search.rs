@@ -586,9 +586,9 @@ fn lengths_file(lengths: &[usize]) -> Vec<u8> {
 /// `depth` letters; a group too big (terms and phrases together) is split one letter deeper.
 /// Terms and phrases no longer than the key stay in the key's own shard. A phrase so sits in the
 /// shard a query reads for its first word (the longest key the word starts with) or, once its
-/// first word has too many, for its first two ("mo_q" for "mở quán …": the longest key the two
-/// words joined by "_" start with, and any key they start), so the list can grow without
-/// growing the manifest or any one shard much.
+/// first word has too many, for its words ("mo_q" for "mở quán …": the longest key the query's
+/// words from that one on, joined by "_", start with), so the list can grow without growing the
+/// manifest or any one shard much.
 fn shard(
     terms: &[(&String, &Term)],
     phrases: &[(&str, &[String])],

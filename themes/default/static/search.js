@@ -89,6 +89,7 @@
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
+      m.phraseKeys = m.keys.filter(function (k) { return k.indexOf('_') >= 0; });
       m.kb = {};
       var heavy = (m.heavy || '').split(' ');
       for (var h = 0; h + 1 < heavy.length; h += 2) m.kb[heavy[h]] = +heavy[h + 1];
@@ -287,12 +288,12 @@
     // its everyday phrases add.
     // The shards of everyday phrases read by two words count too, but not those of a word left
     // out.
-    var dropped = {}, gone = {}, shardsOf = {}, pairs = pairShards(folded);
+    var dropped = {}, gone = {}, shardsOf = {}, runs = phraseShards(folded);
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
     function phraseKeys() {
       var keys = {};
-      pairs.forEach(function (pair) {
-        if (!gone[pair.words[0]] && !gone[pair.words[1]]) pair.keys.forEach(function (k) { keys[k] = true; });
+      runs.forEach(function (run) {
+        if (run.words.every(function (w) { return !gone[w]; })) keys[run.key] = true;
       });
       return Object.keys(keys).sort();
     }
@@ -360,26 +361,25 @@
     };
   }
 
-  // The shards of the everyday phrases a first word has too many of to keep in its own shard,
-  // per two words side by side in the query, abbreviations also spelled out ("mở cty": "mo
-  // cong"): joined by "_" (src/search.rs shard), the longest key they start with and every key
-  // that starts with them.
-  function pairShards(folded) {
-    var flat = [], pairs = {};
+  // The shards of the everyday phrases a first word has too many of to keep in its own shard:
+  // for each run of two to PHRASE_WORDS words side by side in the query, abbreviations also
+  // spelled out ("mở cty": "mo cong ty"), joined by "_" (src/search.rs shard), the longest key
+  // it starts with, where a phrase of those words is.
+  function phraseShards(folded) {
+    var flat = [], found = {};
     spelledOut(folded).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
     [folded, flat].forEach(function (list) {
-      for (var i = 0; i + 1 < list.length; i++) pairs[list[i] + '_' + list[i + 1]] = [list[i], list[i + 1]];
+      for (var i = 0; i + 1 < list.length; i++) {
+        for (var n = 2; n <= PHRASE_WORDS && i + n <= list.length; n++) {
+          var run = list.slice(i, i + n), joined = run.join('_'), key = '';
+          manifest.phraseKeys.forEach(function (k) {
+            if (k.length > key.length && joined.lastIndexOf(k, 0) === 0) key = k;
+          });
+          if (key) found[key + ' ' + run.join(' ')] = { key: key, words: run };
+        }
+      }
     });
-    return Object.keys(pairs).map(function (pair) {
-      var longest = '', keys = [];
-      manifest.keys.forEach(function (k) {
-        if (k.indexOf('_') < 0) return;
-        if (pair.lastIndexOf(k, 0) === 0 && k.length > longest.length) longest = k;
-        else if (k.lastIndexOf(pair, 0) === 0) keys.push(k);
-      });
-      if (longest) keys.push(longest);
-      return { words: pairs[pair], keys: keys };
-    });
+    return Object.keys(found).map(function (k) { return found[k]; });
   }
 
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
@@ -437,6 +437,7 @@
   var SHORT_QUERY = 10; // typed words a query may have and still be read whole
   var LOOKUPS = 20; // words a longer query reads at most, when the manifest's common words allow
   var BUDGET = 36; // kB of index a longer query reads at most, when they allow
+  var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
   var PREFIX = 0.6; // a prefix match against a whole word
