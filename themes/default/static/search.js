@@ -89,8 +89,9 @@
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
-      m.phraseKeys = m.keys.filter(function (k) { return k.indexOf('_') >= 0; });
-      m.kb = {};
+      m.phraseKeys = Object.create(null);
+      m.keys.forEach(function (k) { if (k.indexOf('_') >= 0) m.phraseKeys[k] = true; });
+      m.kb = Object.create(null);
       var heavy = (m.heavy || '').split(' ');
       for (var h = 0; h + 1 < heavy.length; h += 2) m.kb[heavy[h]] = +heavy[h + 1];
       return m;
@@ -285,10 +286,10 @@
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
     // around them still count as side by side. A short query is left whole, however many words
-    // its everyday phrases add.
-    // The shards of everyday phrases read by two words count too, but not those of a word left
-    // out.
+    // its everyday phrases add. The shards of everyday phrases its runs of words need count
+    // too, but not those of a run with a word left out.
     var dropped = {}, gone = {}, shardsOf = {}, runs = phraseShards(folded);
+    var kbOf = function (k) { return manifest.kb[k] || 1; };
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
     function phraseKeys() {
       var keys = {};
@@ -302,7 +303,7 @@
       var keys = phraseKeys();
       kept.forEach(function (key) { keys = keys.concat(shardsOf[key]); });
       keys.forEach(function (k) {
-        if (!seen[k]) kb += manifest.kb[k] || 1;
+        if (!seen[k]) kb += kbOf(k);
         seen[k] = true;
       });
       return kept.length > LOOKUPS || kb > BUDGET;
@@ -314,15 +315,14 @@
         if (group.at < KEEP_FIRST) group.alts[0].forEach(function (key) { first[key] = true; });
       });
       // The commonest words go first, then the heaviest to read.
-      var rank = {};
+      var rank = {}, uncommon = manifest.commonest.length;
       manifest.commonest.forEach(function (w, i) { rank[w] = i; });
+      var rankOf = function (key) { return lookups[key].word in rank ? rank[lookups[key].word] : uncommon; };
       var weight = function (key) {
-        return shardsOf[key].reduce(function (kb, k) { return kb + (manifest.kb[k] || 1); }, 0);
+        return shardsOf[key].reduce(function (kb, k) { return kb + kbOf(k); }, 0);
       };
       order.filter(function (key) { return !first[key]; }).sort(function (a, b) {
-        var ra = lookups[a].word in rank ? rank[lookups[a].word] : Infinity;
-        var rb = lookups[b].word in rank ? rank[lookups[b].word] : Infinity;
-        return ra - rb || weight(b) - weight(a);
+        return rankOf(a) - rankOf(b) || weight(b) - weight(a);
       }).forEach(function (key) {
         if (over()) dropped[key] = gone[lookups[key].word] = true;
       });
@@ -372,9 +372,9 @@
       for (var i = 0; i + 1 < list.length; i++) {
         for (var n = 2; n <= PHRASE_WORDS && i + n <= list.length; n++) {
           var run = list.slice(i, i + n), joined = run.join('_'), key = '';
-          manifest.phraseKeys.forEach(function (k) {
-            if (k.length > key.length && joined.lastIndexOf(k, 0) === 0) key = k;
-          });
+          for (var end = joined.length; end > 0 && !key; end--) {
+            if (manifest.phraseKeys[joined.slice(0, end)]) key = joined.slice(0, end);
+          }
           if (key) found[key + ' ' + run.join(' ')] = { key: key, words: run };
         }
       }
