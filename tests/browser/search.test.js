@@ -31,6 +31,8 @@ const QUERIES = [
   ['Đăng ký khai sinh', 'Đăng ký khai sinh'],
   ['dang ky khai sinh cho be', 'Đăng ký khai sinh'],
   ['lam giay khai sinh o dau', 'Đăng ký khai sinh'],
+  // A typed word that is a property every JavaScript object inherits is only a word.
+  ['dang ky khai sinh constructor', 'Đăng ký khai sinh'],
 ];
 
 let sitemap;

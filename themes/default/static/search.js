@@ -85,10 +85,12 @@
       // Fillers by spelling ("thế", not "thẻ"), and by folded form for words typed bare,
       // unless the names mostly spell that form as another word ("the": "thẻ").
       m.filler = {};
-      m.bare = {};
+      m.bare = Object.create(null);
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
+      // Looked up by typed words: no inherited keys ("constructor").
+      m.yields = Object.assign(Object.create(null), m.yields);
       m.phraseKeys = Object.create(null);
       m.keys.forEach(function (k) { if (k.indexOf('_') >= 0) m.phraseKeys[k] = true; });
       m.kb = Object.create(null);
@@ -256,7 +258,7 @@
     // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics.
     Object.keys(fixes || {}).forEach(function (k) { folded[k] = fixes[k]; typed[k] = { fold: fixes[k], marks: null }; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
-    var groups = [], lookups = {}, order = [];
+    var groups = [], lookups = Object.create(null), order = [];
     // A typed word is matched by its diacritics when the query has some; an official wording's
     // word always is ("cấp lại" is not "lái"), unless written without any (a site's own list).
     function lookup(word, spelling, last) {
@@ -288,7 +290,7 @@
     // around them still count as side by side. A short query is left whole, however many words
     // its everyday phrases add. The shards of everyday phrases its runs of words need count
     // too, but not those of a run with a word left out.
-    var dropped = {}, gone = {}, shardsOf = {}, runs = phraseShards(folded);
+    var dropped = Object.create(null), gone = Object.create(null), shardsOf = Object.create(null), runs = phraseShards(folded);
     var kbOf = function (k) { return manifest.kb[k] || 1; };
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
     function phraseKeys() {
@@ -310,12 +312,12 @@
     }
     if (folded.length > SHORT_QUERY) {
       // The first words typed stay: a name, and most people, say the thing to do first.
-      var first = {};
+      var first = Object.create(null);
       groups.forEach(function (group) {
         if (group.at < KEEP_FIRST) group.alts[0].forEach(function (key) { first[key] = true; });
       });
       // The commonest words go first, then the heaviest to read.
-      var rank = {}, uncommon = manifest.commonest.length;
+      var rank = Object.create(null), uncommon = manifest.commonest.length;
       manifest.commonest.forEach(function (w, i) { rank[w] = i; });
       var rankOf = function (key) { return lookups[key].word in rank ? rank[lookups[key].word] : uncommon; };
       var weight = function (key) {
@@ -428,7 +430,7 @@
 
   // Whether the word at `at` has a phrase of the manifest's `yields` elsewhere in the query.
   function yielded(folded, at) {
-    var phrases = (manifest.yields || {})[folded[at]];
+    var phrases = manifest.yields[folded[at]];
     if (!phrases) return false;
     var text = ' ' + folded.join(' ') + ' ';
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
@@ -533,7 +535,7 @@
 
   function rank(p, shards, relaxed) {
     var n = manifest.documents, lengths = shards.lengths, d, g, a, w;
-    var m = {};
+    var m = Object.create(null);
     p.steps.forEach(function (step, i) { m[step.key] = match(step, shards[i], n); });
     var total = new Float32Array(n), fracs = new Float32Array(n), best = 0, W = 0, touched = [];
     var seen = new Uint8Array(n);
@@ -681,7 +683,7 @@
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
 
   function plainFirst(head, scores, nameOf, p) {
-    var asked = {};
+    var asked = Object.create(null);
     Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
     var notAsked = VARIANTS.filter(function (v) {
       return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
@@ -771,7 +773,7 @@
         });
       });
       return Promise.all(keys.map(function (k) { return load(shardFile(k), parseShard); })).then(function (loaded) {
-        var terms = {};
+        var terms = Object.create(null);
         loaded.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
         var any = Object.keys(fixes).length > 0;
         slips.forEach(function (at) {
@@ -802,7 +804,7 @@
   // next to neither neighbour in any name, while the word with one letter put back, found in
   // the same shards, stands next to them in several, is read as that word.
   function strays(typed, known, got) {
-    var terms = {}, fixes = {};
+    var terms = Object.create(null), fixes = {};
     got.shards.forEach(function (shards) {
       shards.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
     });
