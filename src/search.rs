@@ -440,6 +440,48 @@ struct Manifest<'a> {
     heavy: String,
 }
 
+/// Words of a name rarer than this (in e^RARE_FROM names or fewer, against all) mark a special
+/// case: "… trong siêu thị và trung tâm thương mại", "… cho chuyên gia khoa học công nghệ".
+const RARE_FROM: f64 = 3.0;
+/// A name's rarest words kept for search.js, at most.
+const RARE_WORDS: usize = 4;
+
+/// Per document, its name's rarest words, folded, each followed by how rare (1–9: the natural
+/// log of documents per name holding it, less [`RARE_FROM`]), rarest first, space-separated:
+/// "sieu5 thuong3". search.js takes the rarest the query did not ask for as a sign of a special
+/// case, so "giấy an toàn thực phẩm cho quán ăn" puts the plain certificate before the one
+/// for supermarkets. Empty on a small site, where no word is that rare.
+fn rare_words(documents: &[Document]) -> Vec<String> {
+    let names: Vec<Vec<String>> = documents
+        .iter()
+        .map(|d| {
+            let mut w: Vec<String> = words(&d.name).collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for w in names.iter().flatten() {
+        *count.entry(w.as_str()).or_default() += 1;
+    }
+    let n = documents.len().max(1) as f64;
+    names
+        .iter()
+        .map(|name| {
+            let mut rare: Vec<(u8, &str)> = name
+                .iter()
+                .filter_map(|w| {
+                    let r = ((n / count[w.as_str()] as f64).ln() - RARE_FROM).round().min(9.0);
+                    (r >= 1.0).then_some((r as u8, w.as_str()))
+                })
+                .collect();
+            rare.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            rare.iter().take(RARE_WORDS).map(|(r, w)| format!("{w}{r}")).collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
 /// Builds every index file for `documents`, named by content.
 /// `url_prefix` + a document's `url` is its address (`/thu-tuc/` + slug + `/`);
 /// `synonyms` are the site's own everyday words ([`parse_synonyms`]).
@@ -460,12 +502,18 @@ pub fn publish(
     keyed.sort_unstable();
     let phrases: Vec<(&str, &[String])> = keyed.iter().map(|(p, w)| (p.as_str(), *w)).collect();
     let shards = shard(&terms, &phrases, 2, documents.len());
+    let rare = rare_words(documents);
     let chunks: Vec<Vec<u8>> = documents
         .chunks(STORE_CHUNK)
-        .map(|chunk| {
-            // name, address, units, time, fee: what one result line shows.
-            let rows: Vec<[&str; 5]> =
-                chunk.iter().map(|d| [d.name.as_str(), d.url.as_str(), &d.units, &d.time, &d.fee]).collect();
+        .zip(rare.chunks(STORE_CHUNK))
+        .map(|(chunk, rare)| {
+            // name, address, units, time, fee: what one result line shows; then the name's
+            // rarest words, which search.js weighs when it orders the first page.
+            let rows: Vec<[&str; 6]> = chunk
+                .iter()
+                .zip(rare)
+                .map(|(d, r)| [d.name.as_str(), d.url.as_str(), &d.units, &d.time, &d.fee, r])
+                .collect();
             serde_json::to_vec(&rows).unwrap_or_default()
         })
         .collect();
@@ -871,6 +919,30 @@ mod tests {
             document("Thẩm định báo cáo xử lý chất thải", &[], "Môi trường", &["Báo cáo chất thải rắn"]),
             document("Thủ tục hòa giải thương mại hoà giải", &[], "Hòa giải", &[]),
         ]
+    }
+
+    #[test]
+    fn a_store_row_ends_with_the_names_rarest_words_rarest_first() {
+        // 400 food-safety certificates of one wording, one for supermarkets, one for markets.
+        let mut documents: Vec<Document> = (0..400)
+            .map(|i| document(&format!("Cấp giấy chứng nhận an toàn thực phẩm số {i}"), &[], "", &[]))
+            .collect();
+        documents.push(document("Cấp giấy chứng nhận an toàn thực phẩm trong siêu thị", &[], "", &[]));
+        documents.push(document("Cấp giấy chứng nhận an toàn thực phẩm tại chợ, siêu thị", &[], "", &[]));
+        let rare = rare_words(&documents);
+        // ln(402 / 1) − 3 = 3.0; ln(402 / 2) − 3 = 2.3: "trong" and "chợ" rarer than "siêu thị".
+        assert_eq!(rare[400], "trong3 sieu2 thi2");
+        assert_eq!(rare[401], "cho3 tai3 sieu2 thi2");
+        // "số" is in 400 names of 402, each number in one.
+        assert_eq!(rare[7], "73");
+        // The store row carries it after the fee.
+        let published = publish(&documents, "/thu-tuc/", &[], &[], &[], &[]);
+        let (_, bytes) = published.files.iter().find(|(n, _)| n.starts_with("store-80.")).expect("store file");
+        let rows: Vec<Vec<String>> = serde_json::from_slice(bytes).expect("json");
+        assert_eq!(rows[0][0], "Cấp giấy chứng nhận an toàn thực phẩm trong siêu thị");
+        assert_eq!(rows[0][5], "trong3 sieu2 thi2");
+        // Five names are too few for any word to be rare.
+        assert!(rare_words(&fixture()).iter().all(String::is_empty));
     }
 
     /// The facets' unit lists, decoded: the lists, then each document's list.

@@ -676,13 +676,17 @@
   // căn cước" means "Cấp thẻ căn cước", not "Cấp đổi thẻ căn cước"; "khai tử" the one at home,
   // not "… cho công dân Việt Nam ở nước ngoài". Only the first page is re-sorted, once its
   // names are here (the store rows it shows), so this reads nothing more. A variant is asked
-  // for when all its words are ("cấp" alone does not ask for "cấp bộ").
+  // for when all its words are ("cấp" alone does not ask for "cấp bộ"). So do names holding a
+  // rare word the query did not ask for, a special case ("giấy an toàn thực phẩm cho quán ăn":
+  // not "… trong siêu thị và trung tâm thương mại"): the store row lists the name's rarest
+  // words with how rare (src/search.rs rare_words), and the rarest not asked takes off a little.
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
+  var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
 
-  function plainFirst(head, scores, nameOf, p) {
+  function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
     Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
     var notAsked = VARIANTS.filter(function (v) {
@@ -690,7 +694,7 @@
     });
     var by = {};
     head.forEach(function (d) {
-      var name = nameOf(d).normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
+      var row = rowOf(d), name = row[0].normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
       notAsked.forEach(function (v) {
         for (var i = 0; i + v.length <= name.length; i++) {
           if (v.every(function (w, k) { return name[i + k] === w; }) && !(v[0] === 'đổi' && name[i - 1] === 'thay')) {
@@ -699,7 +703,12 @@
           }
         }
       });
-      by[d] = scores[d] - VARIANT * unasked;
+      var rarest = 0;
+      (row[5] || '').split(' ').forEach(function (w) {
+        var word = w.slice(0, -1), rare = +w.slice(-1);
+        if (word && !asked[word] && rare > rarest) rarest = rare;
+      });
+      by[d] = scores[d] - VARIANT * unasked - SPECIAL * rarest;
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
@@ -966,7 +975,7 @@
     })).then(function () {
       if (id !== generation) return;
       if (p && results.scores) {
-        plainFirst(want, results.scores, function (d) { return rowOf(d)[0]; }, p);
+        plainFirst(want, results.scores, rowOf, p);
         Array.prototype.splice.apply(found, [0, want.length].concat(want));
       }
       want.forEach(function (d) {
