@@ -75,6 +75,57 @@ fn everyday() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
     })
 }
 
+/// The built-in list's acronyms: a word whose one wording's initials it is ("bhyt": "bảo hiểm y
+/// tế", "ubnd": "ủy ban nhân dân"), folded → the wording as written.
+fn acronyms() -> &'static HashMap<String, String> {
+    static TABLE: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        everyday()
+            .filter(|(phrase, _)| !phrase.contains(' '))
+            .filter_map(|(phrase, wordings)| {
+                let key = fold(&phrase.to_lowercase());
+                let wording = wordings.into_iter().find(|w| {
+                    let initials: String = words(w).filter_map(|x| x.chars().next()).collect();
+                    initials.len() > 1 && initials == key
+                })?;
+                Some((key, lowered(wording)))
+            })
+            .collect()
+    })
+}
+
+/// `text` with each acronym written in capitals ("BHYT", "UBND") spelt out as the built-in list
+/// does, so names that abbreviate ("… người chỉ tham gia BHYT") meet the official wordings
+/// everyday words bring ("mua bhyt": "tham gia bảo hiểm y tế"); everyday wordings are spelt
+/// out alike ([`synonym_table`]). A word in lower case is left alone: "bnn" typed is a slip
+/// more often than "bệnh nghề nghiệp".
+fn spelt_out(text: &str) -> std::borrow::Cow<'_, str> {
+    let table = acronyms();
+    let capital = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase);
+    if !text.split(|c: char| !c.is_alphanumeric()).any(|w| capital(w) && table.contains_key(&fold(&w.to_lowercase()))) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match table.get(&fold(&word.to_lowercase())) {
+            Some(full) if capital(word) => out.push_str(full),
+            _ => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào", and as
 /// typed in a hurry: "ko" không, "j" gì, "dc" được), and
 /// the family a citizen names ("khai tử cho bà nội": not "bạ", "nội địa"): they still count,
@@ -233,16 +284,24 @@ impl Index {
         // Splitting and folding words is most of the work and each document's own: done in
         // parallel, a chunk at a time (all at once would hold every word of the site), the next
         // chunk while this one joins the index, which takes them in document order.
-        let spell = |chunk: &[Document]| -> Vec<Spelled> {
+        // Acronyms spelt out ([`spelt_out`]) make a name no longer: its length counts them once.
+        let spell = |chunk: &[Document]| -> Vec<(Spelled, usize)> {
             chunk
                 .par_iter()
-                .map(|d| d.texts.each_ref().map(|texts| texts.iter().map(|t| spelled(t)).collect()))
+                .map(|d| {
+                    let mut longer = 0;
+                    let spelt = d.texts.each_ref().map(|texts| texts.iter().map(|t| spelled(&spelt_out(t))).collect());
+                    if let std::borrow::Cow::Owned(name) = spelt_out(&d.name) {
+                        longer = words(&name).count().saturating_sub(words(&d.name).count());
+                    }
+                    (spelt, longer)
+                })
                 .collect()
         };
         let mut chunks = documents.chunks(TOKENIZE_CHUNK);
         let mut next = chunks.next().map(spell);
         while let Some(spelled) = next.take() {
-            let add = || spelled.into_iter().for_each(|words| index.add(words));
+            let add = || spelled.into_iter().for_each(|(words, longer)| index.add(words, longer));
             next = rayon::join(add, || chunks.next().map(spell)).1;
         }
         // A document counts once per term, in its best source: ranking takes the best anyway,
@@ -261,7 +320,7 @@ impl Index {
     }
 
     /// Adds the next document, its words by source.
-    fn add(&mut self, words_by_source: Spelled) {
+    fn add(&mut self, words_by_source: Spelled, longer: usize) {
         let d = self.lengths.len() as u32;
         let terms = &mut self.terms;
         let mut length = 0;
@@ -313,7 +372,7 @@ impl Index {
                 }
             }
         }
-        self.lengths.push(length);
+        self.lengths.push(length.saturating_sub(longer));
     }
 }
 
@@ -379,7 +438,11 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
         for wording in wordings {
             // Wordings keep their diacritics: search.js matches them as spelled ("cấp lại" is
             // not "lái", "khai tử" not "tư").
-            let wording = lowered(&wording);
+            let wording = lowercase_words(&wording)
+                .into_iter()
+                .map(|w| acronyms().get(&fold(&w)).cloned().unwrap_or(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             if !wording.is_empty() && !entry.contains(&wording) {
                 entry.push(wording);
             }
@@ -922,6 +985,31 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_in_capitals_are_spelt_out_in_names_and_wordings() {
+        assert_eq!(
+            spelt_out("Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT"),
+            "Đăng ký đóng, cấp thẻ bảo hiểm y tế đối với người chỉ tham gia bảo hiểm y tế"
+        );
+        assert_eq!(
+            spelt_out("Giải quyết hưởng chế độ TNLĐ, BNN"),
+            "Giải quyết hưởng chế độ tai nạn lao động, bệnh nghề nghiệp"
+        );
+        // Lower case, a word no acronym, or a single capital: as written.
+        assert_eq!(spelt_out("thẻ bhyt, Cấp A"), "thẻ bhyt, Cấp A");
+        let index =
+            Index::new(&[document("Cấp lại thẻ BHYT", &[], "", &[]), document("Cấp lại thẻ căn cước", &[], "", &[])]);
+        let bao = &index.terms["bao"];
+        assert_eq!(bao.sets[NAME], vec![0]);
+        assert_eq!(bao.positions[0], vec![3], "'bảo hiểm y tế' stands where 'BHYT' stood");
+        assert_eq!(index.terms["te"].positions[0], vec![6]);
+        // A name is no longer for spelling out: both count four words.
+        assert_eq!(index.lengths, vec![4, 5]);
+        // Everyday wordings are spelt out alike: "đóng bhxh tự nguyện" meets "… đóng BHXH tự nguyện".
+        let table = synonym_table(&[("bảo hiểm tự nguyện".to_string(), vec!["đóng bhxh tự nguyện".to_string()])]);
+        assert!(table["bao hiem tu nguyen"].contains(&"đóng bảo hiểm xã hội tự nguyện".to_string()));
+    }
+
+    #[test]
     fn a_store_row_ends_with_the_names_rarest_words_rarest_first() {
         // 400 food-safety certificates of one wording, one for supermarkets, one for markets.
         let mut documents: Vec<Document> = (0..400)
@@ -1034,7 +1122,8 @@ mod tests {
         assert_eq!(giay.sets[NAME], [0]);
         assert_eq!(giay.sets[KEYWORDS], [1]);
         assert_eq!(giay.sets[PAPERS], Vec::<u32>::new());
-        assert_eq!(index.terms["gplx"].sets[KEYWORDS], [0]);
+        // The keyword "GPLX", in capitals, is spelt out as the built-in list does.
+        assert!(!index.terms.contains_key("gplx") && index.terms["phep"].sets[NAME] == [0]);
         // "thai" is spelled "thai" in one name and "thải" in another: both spellings kept.
         let thai = &index.terms["thai"];
         assert_eq!(thai.sets[NAME], [2, 3]);
