@@ -232,7 +232,11 @@ fn lowercase_words(text: &str) -> Vec<String> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().take(MAX_TERM_CHARS).collect())
+        .map(|w| {
+            // A number is its value: "mức độ 02" is "mức 2", "tháng 01" "tháng 1".
+            let w = if w.len() > 1 && w.bytes().all(|b| b.is_ascii_digit()) { w.trim_start_matches('0') } else { w };
+            if w.is_empty() { "0".to_string() } else { w.chars().take(MAX_TERM_CHARS).collect() }
+        })
         .collect()
 }
 
@@ -982,6 +986,12 @@ mod tests {
             document("Thẩm định báo cáo xử lý chất thải", &[], "Môi trường", &["Báo cáo chất thải rắn"]),
             document("Thủ tục hòa giải thương mại hoà giải", &[], "Hòa giải", &[]),
         ]
+    }
+
+    #[test]
+    fn a_number_is_its_value() {
+        let w: Vec<String> = words("Mức độ 02, ngày 01 tháng 8 năm 2024, 0 đồng, 00").collect();
+        assert_eq!(w, ["muc", "do", "2", "ngay", "1", "thang", "8", "nam", "2024", "0", "dong", "0"]);
     }
 
     #[test]

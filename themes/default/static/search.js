@@ -44,6 +44,8 @@
       .split(/[^\p{Alphabetic}\p{N}]+/u)
       .filter(Boolean)
       .map(function (w) {
+        // A number is its value: "mức 2" is "mức độ 02" (src/search.rs lowercase_words).
+        if (/^[0-9]+$/.test(w)) w = w.replace(/^0+(?=.)/, '');
         w = Array.from(w).slice(0, 24).join('');
         return { fold: fold(w), marks: marks(w) };
       });
