@@ -162,20 +162,28 @@ pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, m
 
 /// Everyday words whose meaning yields to the rest of the query: "mất" is lost ("mất bằng lái":
 /// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng") it
-/// means died, which the death words already say. Word, a colon, then the phrases that turn its
-/// everyday wordings off, comma-separated; `;` between words. search.js then leaves the word out.
+/// means died, which the death words already say. So "sai ngày sinh" is a civil-status record
+/// put right, unless the query names another paper ("bằng tốt nghiệp bị sai ngày sinh", "sổ đỏ
+/// ghi sai năm sinh": that paper's own procedure). Word or phrase, a colon, then the phrases
+/// that turn its everyday wordings off, comma-separated; `;` between entries. search.js then
+/// leaves a word out, and reads a phrase as the words typed.
 pub const YIELDS: &str = "mất: khai tử, báo tử, chứng tử, mai táng, tử tuất, tiền tuất, trợ cấp tuất, qua đời, \
-    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng";
+    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng; \
+    sửa sai, ghi sai, sai năm sinh, sai ngày sinh, sai chữ lót, sai tên mẹ, sai tên cha, sai họ, sai nơi sinh, \
+    sai tên đệm: bằng, văn bằng, tốt nghiệp, chứng chỉ, sổ đỏ, sổ hồng, bìa đỏ, gcn, giấy chứng nhận, sổ đất, \
+    bhxh, bảo hiểm, bhyt, cccd, căn cước, cmnd, chứng minh, hộ chiếu, gplx, bằng lái, giấy phép, cà vẹt, \
+    đăng ký xe, hóa đơn, mã số thuế, kinh doanh";
 
 /// [`YIELDS`], folded: word → the phrases that turn its everyday meaning off.
 fn yields() -> BTreeMap<String, Vec<String>> {
     YIELDS
         .split(';')
         .filter_map(|entry| {
-            let (word, phrases) = entry.split_once(':')?;
+            let (words, phrases) = entry.split_once(':')?;
             let phrases: Vec<String> = phrases.split(',').map(folded).filter(|p| !p.is_empty()).collect();
-            Some((folded(word), phrases))
+            Some(words.split(',').map(move |w| (folded(w), phrases.clone())))
         })
+        .flatten()
         .filter(|(word, phrases)| !word.is_empty() && !phrases.is_empty())
         .collect()
 }
@@ -1216,6 +1224,10 @@ mod tests {
         // "mất" is lost, unless the query speaks of a death.
         let died = manifest["yields"]["mat"].as_array().expect("mất yields");
         assert!(died.iter().any(|p| p == "khai tu") && died.iter().any(|p| p == "mai tang"));
+        // "sai ngày sinh" is a civil-status record put right, unless another paper is named.
+        let wrong = manifest["yields"]["sai ngay sinh"].as_array().expect("sai ngày sinh yields");
+        assert!(wrong.iter().any(|p| p == "tot nghiep") && wrong.iter().any(|p| p == "so do"));
+        assert_eq!(manifest["yields"]["sai ho"], manifest["yields"]["sai ngay sinh"]);
         // Everyday phrases sit in the shard a query reads for their first word.
         let shard_of = |word: &str| {
             let keys = front_decoded(manifest["shards"].as_str().expect("keys"));

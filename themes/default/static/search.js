@@ -412,8 +412,11 @@
     for (e = folded.length; e > 0; e -= last[e].n) {
       var piece = last[e];
       // A word whose everyday meaning yields to the rest of the query ("mất" next to "khai tử"
-      // means died, not lost): left out, like a phrase that only asks how.
-      if (piece.n === 1 && yielded(folded, piece.at)) piece.wordings = [];
+      // means died, not lost): left out, like a phrase that only asks how. A phrase so ("sai
+      // ngày sinh" next to "bằng tốt nghiệp"): read as the words typed.
+      if (piece.wordings && piece.wordings.length && yielded(folded, piece.at, piece.n)) {
+        piece.wordings = piece.n === 1 ? [] : null;
+      }
       out.unshift(piece);
     }
     return out;
@@ -430,9 +433,9 @@
     });
   }
 
-  // Whether the word at `at` has a phrase of the manifest's `yields` elsewhere in the query.
-  function yielded(folded, at) {
-    var phrases = manifest.yields[folded[at]];
+  // Whether the `n` words at `at` have a phrase of the manifest's `yields` elsewhere in the query.
+  function yielded(folded, at, n) {
+    var phrases = manifest.yields[folded.slice(at, at + n).join(' ')];
     if (!phrases) return false;
     var text = ' ' + folded.join(' ') + ' ';
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
