@@ -91,8 +91,13 @@
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
-      // Looked up by typed words: no inherited keys ("constructor").
-      m.yields = Object.assign(Object.create(null), m.yields);
+      // Looked up by typed words: no inherited keys ("constructor"). "words:phrases;…", each a
+      // comma-separated list (src/search.rs yields).
+      m.yielding = Object.create(null);
+      m.yields.split(';').forEach(function (entry) {
+        var parts = entry.split(':'), phrases = (parts[1] || '').split(',');
+        parts[0].split(',').forEach(function (w) { if (w) m.yielding[w] = phrases; });
+      });
       m.phraseKeys = Object.create(null);
       m.keys.forEach(function (k) { if (k.indexOf('_') >= 0) m.phraseKeys[k] = true; });
       m.kb = Object.create(null);
@@ -435,7 +440,7 @@
 
   // Whether the `n` words at `at` have a phrase of the manifest's `yields` elsewhere in the query.
   function yielded(folded, at, n) {
-    var phrases = manifest.yields[folded.slice(at, at + n).join(' ')];
+    var phrases = manifest.yielding[folded.slice(at, at + n).join(' ')];
     if (!phrases) return false;
     var text = ' ' + folded.join(' ') + ' ';
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
