@@ -83,7 +83,7 @@ fn acronyms() -> &'static HashMap<String, String> {
         everyday()
             .filter(|(phrase, _)| !phrase.contains(' '))
             .filter_map(|(phrase, wordings)| {
-                let key = fold(&phrase.to_lowercase());
+                let key = fold(phrase);
                 let wording = wordings.into_iter().find(|w| {
                     let initials: String = words(w).filter_map(|x| x.chars().next()).collect();
                     initials.len() > 1 && initials == key
@@ -102,13 +102,13 @@ fn acronyms() -> &'static HashMap<String, String> {
 fn spelt_out(text: &str) -> std::borrow::Cow<'_, str> {
     let table = acronyms();
     let capital = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase);
-    if !text.split(|c: char| !c.is_alphanumeric()).any(|w| capital(w) && table.contains_key(&fold(&w.to_lowercase()))) {
+    if !text.split(|c: char| !c.is_alphanumeric()).any(|w| capital(w) && table.contains_key(&fold(w))) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 32);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
-        match table.get(&fold(&word.to_lowercase())) {
+        match table.get(&fold(word)) {
             Some(full) if capital(word) => out.push_str(full),
             _ => out.push_str(word),
         }
@@ -298,16 +298,24 @@ impl Index {
         // Splitting and folding words is most of the work and each document's own: done in
         // parallel, a chunk at a time (all at once would hold every word of the site), the next
         // chunk while this one joins the index, which takes them in document order.
-        // Acronyms spelt out ([`spelt_out`]) make a name no longer: its length counts them once.
+        // Acronyms spelt out ([`spelt_out`]) make a name no longer: its length counts them once,
+        // so `longer` is the words they add to the name's texts.
         let spell = |chunk: &[Document]| -> Vec<(Spelled, usize)> {
             chunk
                 .par_iter()
                 .map(|d| {
                     let mut longer = 0;
-                    let spelt = d.texts.each_ref().map(|texts| texts.iter().map(|t| spelled(&spelt_out(t))).collect());
-                    if let std::borrow::Cow::Owned(name) = spelt_out(&d.name) {
-                        longer = words(&name).count().saturating_sub(words(&d.name).count());
-                    }
+                    let spelt: Spelled = std::array::from_fn(|source| {
+                        let spell_text = |text: &String| {
+                            let out = spelt_out(text);
+                            let words = spelled(&out);
+                            if source == NAME && matches!(out, std::borrow::Cow::Owned(_)) {
+                                longer += words.len().saturating_sub(lowercase_words(text).len());
+                            }
+                            words
+                        };
+                        d.texts[source].iter().map(spell_text).collect()
+                    });
                     (spelt, longer)
                 })
                 .collect()
