@@ -270,7 +270,8 @@ pub struct Term {
     /// Per name of `sets[NAME]`: the positions (word numbers from 0) where the term stands.
     pub positions: Vec<Vec<u32>>,
     pub spellings: Vec<String>,
-    /// Per name of `sets[NAME]`: index into `spellings` of its first spelling.
+    /// Per name of `sets[NAME]`: index into `spellings` of its spelling; a name that spells
+    /// the word several ways ("Cấp lại … lái xe") has one of its own, them joined by '|'.
     pub spelling_of: Vec<usize>,
 }
 
@@ -382,6 +383,21 @@ impl Index {
                         if new {
                             term.positions.push(Vec::new());
                             term.spelling_of.push(spelling);
+                        } else if let Some(last) = term.spelling_of.last_mut()
+                            && *last != spelling
+                        {
+                            // A name spelling the word two ways ("Cấp đổi … đối với"): a
+                            // spelling of its own, the two joined by '|', which no mark is.
+                            let both = format!("{}|{}", term.spellings[*last], term.spellings[spelling]);
+                            if !term.spellings[*last].split('|').any(|s| s == term.spellings[spelling]) {
+                                *last = match term.spellings.iter().position(|s| *s == both) {
+                                    Some(s) => s,
+                                    None => {
+                                        term.spellings.push(both);
+                                        term.spellings.len() - 1
+                                    }
+                                };
+                            }
                         }
                         if let Some(at) = term.positions.last_mut() {
                             let place = if i >= skip { i - skip } else { i } as u32;
@@ -1164,6 +1180,24 @@ mod tests {
         assert_eq!(hoa.positions, [vec![0, 4]]);
         assert_eq!(index.terms["tuc"].positions, [vec![1]]);
         assert!(hoa.spellings.is_empty());
+    }
+
+    #[test]
+    fn a_name_spelling_a_word_two_ways_keeps_both() {
+        let index = Index::new(&[
+            document("Cấp lại giấy phép lái xe", &[], "", &[]),
+            document("Cấp giấy phép lái xe", &[], "", &[]),
+            document("Cấp đổi giấy tờ đối với cá nhân và lại đổi", &[], "", &[]),
+        ]);
+        let lai = &index.terms["lai"];
+        let spelling = |d: usize| lai.spellings[lai.spelling_of[d]].as_str();
+        // Name 0 says "lại" and "lái": one spelling of its own, both joined; name 1 only "lái".
+        assert_eq!(spelling(0), format!("{}|{}", marks("lại"), marks("lái")));
+        assert_eq!(spelling(1), marks("lái"));
+        assert_eq!(lai.spellings.len(), 3);
+        // A spelling met again in the same name adds nothing.
+        let doi = &index.terms["doi"];
+        assert_eq!(doi.spellings[doi.spelling_of[0]], format!("{}|{}", marks("đổi"), marks("đối")));
     }
 
     /// Words are split in parallel a chunk at a time: documents past the first chunk keep their

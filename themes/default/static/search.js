@@ -479,8 +479,10 @@
       terms.forEach(function (t) {
         var whole = t.term === step.word;
         if (!whole && !(step.prefix && t.term.lastIndexOf(step.word, 0) === 0)) return;
-        var q = whole ? 1 : PREFIX, wanted = -1;
-        if (step.spelling !== null && t.spellings.length) wanted = t.spellings.indexOf(step.spelling);
+        // A name may spell the word two ways, joined by '|' ("Cấp đổi … đối với").
+        var q = whole ? 1 : PREFIX, fits = t.spellings.map(function (s) {
+          return s.split('|').indexOf(step.spelling) >= 0;
+        });
         manifest.weights.forEach(function (weight, s) {
           var docs = t.sets[s];
           for (var k = 0; k < docs.length; k++) {
@@ -488,7 +490,7 @@
             if (s === 0) {
               at[d] |= t.positions[k];
               at2[d] |= t.positions2[k];
-              if (step.spelling !== null && t.spellingOf && t.spellingOf[k] !== wanted) v *= MISSPELT;
+              if (step.spelling !== null && t.spellingOf && !fits[t.spellingOf[k]]) v *= MISSPELT;
             }
             if (v === weight * q && !spelt[d]) { spelt[d] = 1; spelled++; }
             if (score[d] < v) {
