@@ -582,11 +582,11 @@
     }
     // First pass: per document, how well each group is met, and which pairs of query words
     // stand side by side in its name, in order.
-    var docs = [], together = {};
+    var docs = [], together = {}, saidBy = new Uint8Array(n);
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
       var base = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
-      var previous = 0, previous2 = 0, late = [];
+      var previous = 0, previous2 = 0, late = [], said = false;
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
@@ -614,7 +614,10 @@
             sum *= a ? WORDING_APART : APART;
           }
           if (sum > top) { top = sum; topAlt = alt; }
-          if (a > 0 && sum >= 0.99) met++;
+          if (a > 0 && sum >= 0.99) {
+            met++;
+            if (group.weight === 1) said = true;
+          }
         }
         if (!topAlt) continue;
         // An everyday phrase's wordings are alternatives, but a name that meets several of them
@@ -655,6 +658,7 @@
       for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
       for (w = 0; w < late.length; w++) together[late[w]] = (together[late[w]] || 0) + 1;
       docs.push({ d: d, base: base, head: head, named: named, hits: hits, late: late });
+      if (said) saidBy[d] = 1;
     }
     // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
     // pair is ("khai tử" is rarer than "khai" and "tử" apart).
@@ -675,10 +679,11 @@
     }
     // Not every word is required, but a document must hold a fair share of what was asked, or
     // rank near the first (a short name met whole, "Đăng ký thường trú", next to a long one that
-    // meets more of a long query's words).
+    // meets more of a long query's words), or say in full what an everyday phrase of the query
+    // means ("nhập hộ khẩu" in a long story of moving house).
     var floor = best * 0.5, highest = 0;
     out.forEach(function (d) { highest = Math.max(highest, total[d]); });
-    out = out.filter(function (d) { return (fracs[d] >= floor || total[d] >= highest * NEAR) && passes(d); });
+    out = out.filter(function (d) { return (fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]) && passes(d); });
     out.sort(function (a, b) { return total[b] - total[a] || a - b; });
     out.scores = total;
     return out;
