@@ -701,6 +701,7 @@
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
+  var ABROAD = 2; // … counted so many times for a name for foreigners or people abroad
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
 
   function plainFirst(head, scores, rowOf, p) {
@@ -719,7 +720,7 @@
       notAsked.forEach(function (v) {
         for (var i = 0; i + v.length <= name.length; i++) {
           if (v.every(function (w, k) { return name[i + k] === w; }) && !(v[0] === 'đổi' && name[i - 1] === 'thay')) {
-            unasked += i <= opening ? 2 : 1;
+            unasked += (i <= opening ? 2 : 1) * (v.join(' ') === 'nước ngoài' ? ABROAD : 1);
             break;
           }
         }
