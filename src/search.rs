@@ -466,6 +466,9 @@ pub fn parse_synonyms(file: &Path, text: &str) -> Result<Vec<(String, Vec<String
     Ok(out)
 }
 
+/// Words of an everyday phrase search.js looks for at most (its `PHRASE_WORDS`).
+const PHRASE_WORDS: usize = 6;
+
 /// The built-in everyday words and the site's own, folded, merged by phrase.
 fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>> {
     let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -487,6 +490,25 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
         }
     }
     table.retain(|k, v| !k.is_empty() && !v.is_empty());
+    // A phrase written with an acronym ("đổi địa chỉ hkd") is also met typed in full ("đổi địa
+    // chỉ hộ kinh doanh"), unless that is a line of its own or too long to look for.
+    let twins: Vec<(String, Vec<String>)> = table
+        .iter()
+        .filter(|(key, _)| key.contains(' '))
+        .filter_map(|(key, wordings)| {
+            let parts: Vec<&str> = key.split(' ').collect();
+            if !parts.iter().any(|w| acronyms().contains_key(*w)) {
+                return None;
+            }
+            let full: Vec<String> =
+                parts.iter().map(|w| acronyms().get(*w).map_or_else(|| w.to_string(), |full| folded(full))).collect();
+            let twin = full.join(" ");
+            (twin.split(' ').count() <= PHRASE_WORDS).then(|| (twin, wordings.clone()))
+        })
+        .collect();
+    for (twin, wordings) in twins {
+        table.entry(twin).or_insert(wordings);
+    }
     // A phrase that only asks how, where or how long ("mất bao lâu": not "mất", lost) maps to
     // no wording at all: search.js leaves it out of the query.
     for phrase in FILLER_PHRASES.split(',').map(folded).filter(|p| !p.is_empty()) {
@@ -1180,6 +1202,16 @@ mod tests {
         assert_eq!(hoa.positions, [vec![0, 4]]);
         assert_eq!(index.terms["tuc"].positions, [vec![1]]);
         assert!(hoa.spellings.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_with_an_acronym_is_met_typed_in_full() {
+        let line = |phrase: &str| (phrase.to_string(), vec!["tham gia bảo hiểm y tế".to_string()]);
+        let table = synonym_table(&[line("mua thêm bhyt"), line("mua thêm cho cả nhà bhyt")]);
+        assert_eq!(table["mua them bhyt"], table["mua them bao hiem y te"]);
+        // A twin past six words is not looked for.
+        assert!(table.contains_key("mua them cho ca nha bhyt"));
+        assert!(!table.contains_key("mua them cho ca nha bao hiem y te"));
     }
 
     #[test]
