@@ -276,6 +276,7 @@
       }
       return key;
     }
+    var had = already(folded, typed);
     segments(folded).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
@@ -289,7 +290,7 @@
       (wordings || []).forEach(function (wording) {
         alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
       });
-      groups.push({ alts: alts, weight: filler ? FILLER : 1, at: i });
+      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : 1, at: i });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
@@ -391,6 +392,28 @@
     return Object.keys(found).map(function (k) { return found[k]; });
   }
 
+  // The words of what the asker already has, told on the way to what they need: "có cccd
+  // rồi", "đã có giấy khai sinh (nhưng …)". Per typed word, whether it is one of them.
+  function already(folded, typed) {
+    var had = [], k;
+    folded.forEach(function (w, j) {
+      if (w !== 'co' || (typed[j].marks && typed[j].marks !== marks('có'))) return;
+      var end = -1;
+      for (k = j + 2; k <= j + 5 && k < folded.length; k++) {
+        if (folded[k] === 'roi') {
+          end = k;
+          break;
+        }
+      }
+      if (end < 0 && folded[j - 1] === 'da') {
+        for (end = j + 1; end < folded.length && end <= j + 4 && !HAD_UNTIL[folded[end]]; end++);
+      }
+      for (k = j + 1; k < end; k++) had[k] = true;
+    });
+    return had;
+  }
+  var HAD_UNTIL = { nhung: 1, ma: 1, gio: 1, muon: 1, roi: 1, thi: 1, can: 1, xin: 1, lam: 1, de: 1 };
+
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
   // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
@@ -452,6 +475,7 @@
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
+  var HAD = 0.3; // a word of what the asker already has ('có cccd rồi')
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
