@@ -202,12 +202,17 @@ pub fn with_policy(html: Vec<u8>) -> Vec<u8> {
     out
 }
 
-/// Scripts lose their indentation and whole-line `//` comments: a phone downloads less.
-/// (Only that: a line is never joined to the next, so no statement can change meaning.)
+/// Scripts lose their indentation, whole-line `//` comments and a ` // ` comment after code
+/// with no quote or slash before it (`var PAGE = 10; // …`): a phone downloads less. (Only
+/// that: a line is never joined to the next, so no statement can change meaning.)
 fn strip_js(bytes: &[u8]) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(bytes) else { return bytes.to_vec() };
     let mut out = String::with_capacity(text.len());
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")) {
+        let line = match line.find(" // ") {
+            Some(at) if !line[..at].contains(['\'', '"', '/', '`']) => line[..at].trim_end(),
+            _ => line,
+        };
         out.push_str(line);
         out.push('\n');
     }
@@ -259,5 +264,12 @@ mod tests {
         assert_eq!(hashed_name("style.css", b"a"), hashed_name("style.css", b"a"));
         assert_ne!(hashed_name("style.css", b"a"), hashed_name("style.css", b"b"));
         assert!(hashed_name("style.css", b"a").starts_with("style."));
+    }
+
+    #[test]
+    fn scripts_lose_comments_but_never_a_slash_in_code() {
+        let script = b"  // a comment\n  var PAGE = 10; // results per page\n  var url = 'http://x'; // kept\n  var re = /a\\/b/; // kept\n";
+        let stripped = String::from_utf8(strip_js(script)).unwrap();
+        assert_eq!(stripped, "var PAGE = 10;\nvar url = 'http://x'; // kept\nvar re = /a\\/b/; // kept\n");
     }
 }
