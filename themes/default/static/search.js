@@ -393,14 +393,16 @@
   }
 
   // The words of what the asker already has, told on the way to what they need: "có cccd
-  // rồi", "đã có giấy khai sinh (nhưng …)". Per typed word, whether it is one of them.
+  // rồi", "có cccd nhưng chưa …", "đã có giấy khai sinh (nhưng …)". Per typed word, whether
+  // it is one of them.
   function already(folded, typed) {
     var had = [], k;
     folded.forEach(function (w, j) {
       if (w !== 'co' || (typed[j].marks && typed[j].marks !== marks('có'))) return;
       var end = -1;
       for (k = j + 2; k <= j + 5 && k < folded.length; k++) {
-        if (folded[k] === 'roi') {
+        // "có cccd rồi", "có cccd nhưng chưa …", "có sổ mà không …".
+        if (folded[k] === 'roi' || ((folded[k] === 'nhung' || folded[k] === 'ma') && /^(chua|khong)$/.test(folded[k + 1]))) {
           end = k;
           break;
         }
