@@ -373,12 +373,12 @@
 
   // The shards of the everyday phrases a first word has too many of to keep in its own shard:
   // for each run of two to PHRASE_WORDS words side by side in the query, abbreviations also
-  // spelled out ("mở cty": "mo cong ty"), joined by "_" (src/search.rs shard), the longest key
-  // it starts with, where a phrase of those words is.
+  // spelled out ("mở cty": "mo cong ty") or without its little words (`gapless`), joined by
+  // "_" (src/search.rs shard), the longest key it starts with, where a phrase of those words is.
   function phraseShards(folded) {
     var flat = [], found = {};
     spelledOut(folded).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
-    [folded, flat].forEach(function (list) {
+    [folded, flat, folded.filter(function (w) { return !GAPS[w]; })].forEach(function (list) {
       for (var i = 0; i + 1 < list.length; i++) {
         for (var n = 2; n <= PHRASE_WORDS && i + n <= list.length; n++) {
           var run = list.slice(i, i + n), joined = run.join('_'), key = '';
@@ -416,6 +416,14 @@
   }
   var HAD_UNTIL = { nhung: 1, ma: 1, gio: 1, muon: 1, roi: 1, thi: 1, can: 1, xin: 1, lam: 1, de: 1 };
 
+  // A phrase's words without the little words that only say when or how it happened ("bằng
+  // tốt nghiệp bị sai ngày sinh" is "bằng tốt nghiệp sai ngày sinh", "thương binh vừa qua
+  // đời" "thương binh qua đời"): not its first or last word.
+  function gapless(words) {
+    return words.filter(function (w, i) { return !(GAPS[w] && i > 0 && i < words.length - 1); });
+  }
+  var GAPS = { bi: 1, da: 1, vua: 1 };
+
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
   // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
@@ -429,7 +437,8 @@
       best[e] = -1;
       for (n = Math.min(longest, e); n > 0; n--) {
         var wordings = everyday[folded.slice(e - n, e).join(' ')] ||
-          (n > 1 && everyday[full.slice(e - n, e).join(' ')]) || null;
+          (n > 1 && everyday[full.slice(e - n, e).join(' ')]) ||
+          (n > 2 && everyday[gapless(folded.slice(e - n, e)).join(' ')]) || null;
         if (!wordings && n > 1) continue;
         var worth = best[e - n] + (wordings ? n * n : 0);
         if (worth > best[e]) {
