@@ -308,7 +308,7 @@
       });
       return Object.keys(keys).sort();
     }
-    function over() {
+    function cost() {
       var kept = order.filter(function (key) { return !dropped[key]; }), seen = {}, kb = 0;
       var keys = phraseKeys();
       kept.forEach(function (key) { keys = keys.concat(shardsOf[key]); });
@@ -316,7 +316,11 @@
         if (!seen[k]) kb += kbOf(k);
         seen[k] = true;
       });
-      return kept.length > LOOKUPS || kb > BUDGET;
+      return { n: kept.length, kb: kb };
+    }
+    function over() {
+      var c = cost();
+      return c.n > LOOKUPS || c.kb > BUDGET;
     }
     if (folded.length > SHORT_QUERY) {
       // The first words typed stay: a name, and most people, say the thing to do first.
@@ -334,7 +338,17 @@
       order.filter(function (key) { return !first[key]; }).sort(function (a, b) {
         return rankOf(a) - rankOf(b) || weight(b) - weight(a);
       }).forEach(function (key) {
-        if (over()) dropped[key] = gone[lookups[key].word] = true;
+        var before = cost();
+        if (before.n <= LOOKUPS && before.kb <= BUDGET) return;
+        var word = lookups[key].word;
+        dropped[key] = true;
+        var still = order.some(function (k) { return !dropped[k] && lookups[k].word === word; });
+        if (!still) gone[word] = true;
+        // A word whose shards another word kept still reads saves nothing: it stays.
+        if (before.n <= LOOKUPS && cost().kb >= before.kb) {
+          delete dropped[key];
+          delete gone[word];
+        }
       });
     }
     order = order.filter(function (key) { return !dropped[key]; });
@@ -481,7 +495,7 @@
   }
 
   var SHORT_QUERY = 10; // typed words a query may have and still be read whole
-  var LOOKUPS = 20; // words a longer query reads at most, when the manifest's common words allow
+  var LOOKUPS = 24; // words a longer query reads at most, when the manifest's common words allow
   var BUDGET = 36; // kB of index a longer query reads at most, when they allow
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
