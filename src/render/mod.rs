@@ -140,7 +140,7 @@ impl Theme {
         let assets = assets
             .into_iter()
             .map(|(name, bytes)| {
-                let bytes = if name.ends_with(".js") { strip_js(&bytes) } else { bytes };
+                let bytes = if name.ends_with(".js") { minify_js(&bytes) } else { bytes };
                 let published = hashed_name(&name, &bytes);
                 Asset { name, published, bytes }
             })
@@ -200,6 +200,27 @@ pub fn with_policy(html: Vec<u8>) -> Vec<u8> {
     out.extend_from_slice(meta.as_bytes());
     out.extend_from_slice(&html[head..]);
     out
+}
+
+/// A script as a phone should download it: minified by oxc (names shortened, comments and
+/// spaces gone: search.js 57 → 24 kB, where stripping alone leaves 37 kB). A script oxc cannot
+/// read (a theme's own, in a newer syntax) is only stripped ([`strip_js`]).
+fn minify_js(bytes: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(bytes) else { return bytes.to_vec() };
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
+    if parsed.panicked || !parsed.diagnostics.is_empty() {
+        return strip_js(bytes);
+    }
+    let mut program = parsed.program;
+    let minified =
+        oxc_minifier::Minifier::new(oxc_minifier::MinifierOptions::default()).minify(&allocator, &mut program);
+    let code = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions::minify())
+        .with_scoping(minified.scoping)
+        .build(&program)
+        .code;
+    code.into_bytes()
 }
 
 /// Scripts lose their indentation, whole-line `//` comments and a ` // ` comment after code
@@ -264,6 +285,16 @@ mod tests {
         assert_eq!(hashed_name("style.css", b"a"), hashed_name("style.css", b"a"));
         assert_ne!(hashed_name("style.css", b"a"), hashed_name("style.css", b"b"));
         assert!(hashed_name("style.css", b"a").starts_with("style."));
+    }
+
+    #[test]
+    fn scripts_are_minified_and_a_script_oxc_cannot_read_only_stripped() {
+        let script = b"(function () {\n  // the page's own\n  var results = document.querySelectorAll('li');\n  window.count = results.length;\n})();\n";
+        let minified = String::from_utf8(minify_js(script)).unwrap();
+        assert!(!minified.contains("page's own") && !minified.contains("results"), "{minified}");
+        assert!(minified.contains("window.count") && minified.len() < script.len() / 2 + 20, "{minified}");
+        let broken = b"  var a = ;\n  // gone\n";
+        assert_eq!(minify_js(broken), b"var a = ;\n");
     }
 
     #[test]
