@@ -277,7 +277,7 @@
       return key;
     }
     var had = already(folded, typed);
-    segments(folded).forEach(function (segment) {
+    segments(folded, cuts(query)).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
       if (wordings && !wordings.length) return;
@@ -433,6 +433,21 @@
   // A phrase's words without the little words that only say when or how it happened ("bằng
   // tốt nghiệp bị sai ngày sinh" is "bằng tốt nghiệp sai ngày sinh", "thương binh vừa qua
   // đời" "thương binh qua đời"): not its first or last word.
+  // Where the query's punctuation cuts it: per word (as `spelled` splits), whether a comma,
+  // full stop… stands before it. No everyday phrase reads across one ("học phí cho con, nhà
+  // thuộc hộ nghèo" says nothing of "cho con nhà").
+  function cuts(text) {
+    var out = [], at = 0;
+    text.normalize('NFC').toLowerCase().split(/([^\p{Alphabetic}\p{N}]+)/u).forEach(function (part, i) {
+      if (i % 2 === 0) {
+        if (part) at++;
+      } else if (/[,.;:!?()]/.test(part)) {
+        out[at] = true;
+      }
+    });
+    return out;
+  }
+
   function gapless(words) {
     return words.filter(function (w, i) { return !(GAPS[w] && i > 0 && i < words.length - 1); });
   }
@@ -442,14 +457,15 @@
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
   // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
   // ("bằng lái" in "cấp lại bằng lái") wins over a phrase that only starts with it ("cấp lại
-  // bằng").
-  function segments(folded) {
+  // bằng"). No phrase reads across a `cut` of the punctuation.
+  function segments(folded, cut) {
     var full = spelledOut(folded);
     // best[e]: the worth of the best cut of the first e words; last[e]: its last piece.
     var best = [0], last = [], e, n;
     for (e = 1; e <= folded.length; e++) {
       best[e] = -1;
       for (n = Math.min(longest, e); n > 0; n--) {
+        if (n > 1 && cut && cut.slice(e - n + 1, e).some(Boolean)) continue;
         var wordings = everyday[folded.slice(e - n, e).join(' ')] ||
           (n > 1 && everyday[full.slice(e - n, e).join(' ')]) ||
           (n > 2 && everyday[gapless(folded.slice(e - n, e)).join(' ')]) || null;
@@ -494,7 +510,7 @@
     return phrases.some(function (phrase) { return text.indexOf(' ' + phrase + ' ') >= 0; });
   }
 
-  var SHORT_QUERY = 10; // typed words a query may have and still be read whole
+  var SHORT_QUERY = 12; // typed words a query may have and still be read whole
   var LOOKUPS = 24; // words a longer query reads at most, when the manifest's common words allow
   var BUDGET = 36; // kB of index a longer query reads at most, when they allow
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
@@ -827,7 +843,7 @@
     // A filler is meant as typed ("nữa" is not "ngựa").
     spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
     // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
-    segments(typed).forEach(function (seg) {
+    segments(typed, cuts(query)).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
     got.p.steps.forEach(function (step, i) {
