@@ -449,7 +449,10 @@
   }
 
   function gapless(words) {
-    return words.filter(function (w, i) { return !(GAPS[w] && i > 0 && i < words.length - 1); });
+    return words.filter(function (w, i) {
+      // "ông bị mất (sổ)" is not "ông mất", died.
+      return !(GAPS[w] && i > 0 && i < words.length - 1 && !(w === 'bi' && words[i + 1] === 'mat'));
+    });
   }
   var GAPS = { bi: 1, da: 1, vua: 1 };
 
