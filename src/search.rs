@@ -389,8 +389,8 @@ impl Index {
                         {
                             // A name spelling the word two ways ("Cấp đổi … đối với"): a
                             // spelling of its own, the two joined by '|', which no mark is.
-                            let both = format!("{}|{}", term.spellings[*last], term.spellings[spelling]);
                             if !term.spellings[*last].split('|').any(|s| s == term.spellings[spelling]) {
+                                let both = format!("{}|{}", term.spellings[*last], term.spellings[spelling]);
                                 *last = match term.spellings.iter().position(|s| *s == both) {
                                     Some(s) => s,
                                     None => {

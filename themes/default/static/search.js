@@ -36,19 +36,29 @@
     return Array.from(word.normalize('NFD').toLowerCase().replace(/[^\p{M}đ]/gu, '')).sort().join('');
   }
 
-  // The words of a text: { fold, marks }, split at anything not a letter or digit.
+  // The words of a text: { fold, marks, cut }, split at anything not a letter or digit; `cut`
+  // when a comma, full stop… stands before the word (no everyday phrase reads across one:
+  // "học phí cho con, nhà thuộc hộ nghèo" says nothing of "cho con nhà").
   function spelled(text) {
-    return text
-      .normalize('NFC')
-      .toLowerCase()
-      .split(/[^\p{Alphabetic}\p{N}]+/u)
-      .filter(Boolean)
-      .map(function (w) {
-        // A number is its value: "mức 2" is "mức độ 02" (src/search.rs lowercase_words).
-        if (/^[0-9]+$/.test(w)) w = w.replace(/^0+(?=.)/, '');
-        w = Array.from(w).slice(0, 24).join('');
-        return { fold: fold(w), marks: marks(w) };
-      });
+    var out = [], cut = false;
+    text.normalize('NFC').toLowerCase().split(/([^\p{Alphabetic}\p{N}]+)/u).forEach(function (w, i) {
+      if (i % 2) {
+        cut = cut || /[,.;:!?()]/.test(w);
+        return;
+      }
+      if (!w) return;
+      // A number is its value: "mức 2" is "mức độ 02" (src/search.rs lowercase_words).
+      if (/^[0-9]+$/.test(w)) w = w.replace(/^0+(?=.)/, '');
+      w = Array.from(w).slice(0, 24).join('');
+      out.push({ fold: fold(w), marks: marks(w), cut: cut });
+      cut = false;
+    });
+    return out;
+  }
+
+  // Per word of `spelled` words, whether punctuation cuts the text before it.
+  function cutsOf(words) {
+    return words.map(function (w) { return w.cut; });
   }
 
   // Whether a typed word is a filler: as spelled when typed with diacritics ("thẻ", "hộ",
@@ -261,7 +271,7 @@
   // dau") is a group of its own that weighs little. Each distinct word is looked up once:
   // whole, or by prefix when it is the last word typed.
   function plan(query, finished, fixes) {
-    var typed = spelled(query), folded = typed.map(function (w) { return w.fold; });
+    var typed = spelled(query), folded = typed.map(function (w) { return w.fold; }), cut = cutsOf(typed);
     // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics.
     Object.keys(fixes || {}).forEach(function (k) { folded[k] = fixes[k]; typed[k] = { fold: fixes[k], marks: null }; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
@@ -277,7 +287,7 @@
       return key;
     }
     var had = already(folded, typed);
-    segments(folded, cuts(query)).forEach(function (segment) {
+    segments(folded, cut).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
       if (wordings && !wordings.length) return;
@@ -317,10 +327,6 @@
         seen[k] = true;
       });
       return { n: kept.length, kb: kb };
-    }
-    function over() {
-      var c = cost();
-      return c.n > LOOKUPS || c.kb > BUDGET;
     }
     if (folded.length > SHORT_QUERY) {
       // The first words typed stay: a name, and most people, say the thing to do first.
@@ -433,21 +439,6 @@
   // A phrase's words without the little words that only say when or how it happened ("bằng
   // tốt nghiệp bị sai ngày sinh" is "bằng tốt nghiệp sai ngày sinh", "thương binh vừa qua
   // đời" "thương binh qua đời"): not its first or last word.
-  // Where the query's punctuation cuts it: per word (as `spelled` splits), whether a comma,
-  // full stop… stands before it. No everyday phrase reads across one ("học phí cho con, nhà
-  // thuộc hộ nghèo" says nothing of "cho con nhà").
-  function cuts(text) {
-    var out = [], at = 0;
-    text.normalize('NFC').toLowerCase().split(/([^\p{Alphabetic}\p{N}]+)/u).forEach(function (part, i) {
-      if (i % 2 === 0) {
-        if (part) at++;
-      } else if (/[,.;:!?()]/.test(part)) {
-        out[at] = true;
-      }
-    });
-    return out;
-  }
-
   function gapless(words) {
     return words.filter(function (w, i) {
       // "ông bị mất (sổ)" is not "ông mất", died.
@@ -548,7 +539,7 @@
         var whole = t.term === step.word;
         if (!whole && !(step.prefix && t.term.lastIndexOf(step.word, 0) === 0)) return;
         // A name may spell the word two ways, joined by '|' ("Cấp đổi … đối với").
-        var q = whole ? 1 : PREFIX, fits = t.spellings.map(function (s) {
+        var q = whole ? 1 : PREFIX, fits = step.spelling === null ? null : t.spellings.map(function (s) {
           return s.split('|').indexOf(step.spelling) >= 0;
         });
         manifest.weights.forEach(function (weight, s) {
@@ -846,7 +837,7 @@
     // A filler is meant as typed ("nữa" is not "ngựa").
     spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
     // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
-    segments(typed, cuts(query)).forEach(function (seg) {
+    segments(typed, cutsOf(spelt)).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
     got.p.steps.forEach(function (step, i) {
