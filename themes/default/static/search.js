@@ -21,7 +21,8 @@
   var active = -1;
   var generation = 0;
   var timer = 0;
-  // Everyday phrases → official wordings, as read with the shards (src/search.rs with_phrases).
+  // Everyday phrases → official wordings, from the shards the current query has read (src/search.rs
+  // with_phrases): a query means the same whatever was typed before it.
   var everyday = Object.create(null);
   var longest = 1;
 
@@ -140,7 +141,7 @@
   // A shard: terms, each with four document sets (name, keywords, field, papers/result),
   // where the term stands in each name of the first set (a bitmask), and its spellings in
   // names when it has several, with the one each name uses; then the everyday phrases whose
-  // first word it holds, with their official wordings (kept in `everyday`).
+  // first word it holds, with their official wordings (`phrases`, read into `everyday` by shard).
   function parseShard(buffer) {
     var r = new Reader(buffer), terms = [], count = r.varint(), j;
     for (var t = 0; t < count; t++) {
@@ -192,7 +193,7 @@
     // Each distinct wording once; then each phrase (its words joined by "_") as the bytes it
     // shares with the one before and the rest, and its wordings by number (src/search.rs
     // encode_phrases).
-    var table = [], previous = new Uint8Array(0);
+    var table = [], previous = new Uint8Array(0), phrases = terms.phrases = [];
     for (count = r.varint(); count > 0; count--) table.push(r.text());
     for (count = r.varint(); count > 0; count--) {
       var shared = r.varint(), rest = r.varint(), bytes = new Uint8Array(shared + rest), wordings = [];
@@ -202,7 +203,7 @@
       previous = bytes;
       var phrase = utf8.decode(bytes).replace(/_/g, ' ');
       for (j = r.varint(); j > 0; j--) wordings.push(table[r.varint()]);
-      everyday[phrase] = wordings;
+      phrases.push([phrase, wordings]);
       longest = Math.max(longest, phrase.split(' ').length);
     }
     return terms;
@@ -807,10 +808,19 @@
     return true;
   }
 
+  // A shard, its everyday phrases read into `everyday` while the query that asked is current.
+  function shard(key) {
+    var id = generation;
+    return load(shardFile(key), parseShard).then(function (terms) {
+      if (id === generation) terms.phrases.forEach(function (p) { everyday[p[0]] = p[1]; });
+      return terms;
+    });
+  }
+
   function loadShards(p) {
-    var phrases = Promise.all(p.phraseKeys.map(function (k) { return load(shardFile(k), parseShard); }));
+    var phrases = Promise.all(p.phraseKeys.map(shard));
     return Promise.all(p.steps.map(function (step) {
-      return Promise.all(step.keys.map(function (k) { return load(shardFile(k), parseShard); }));
+      return Promise.all(step.keys.map(shard));
     })).then(function (shards) { return phrases.then(function () { return shards; }); });
   }
 
@@ -862,7 +872,7 @@
           shardsFor(w, true).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
         });
       });
-      return Promise.all(keys.map(function (k) { return load(shardFile(k), parseShard); })).then(function (loaded) {
+      return Promise.all(keys.map(shard)).then(function (loaded) {
         var terms = Object.create(null);
         loaded.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
         var any = Object.keys(fixes).length > 0;
@@ -943,6 +953,7 @@
   function search(finished) {
     var id = ++generation;
     var query = input.value;
+    everyday = Object.create(null);
     remember();
     if (!words(query).length) return show([], '', id, query);
     var p;
