@@ -522,6 +522,7 @@
   var APART = 0.8; // an everyday phrase's typed words, all in the name but not side by side
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
+  var WORDING_MOST = 7; // what an everyday phrase weighs at most per word typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
@@ -620,6 +621,9 @@
         most = Math.max(most, sum);
         return sum;
       });
+      // An everyday phrase with long wordings ("việt kiều": "người Việt Nam định cư ở nước
+      // ngoài") weighs at most WORDING_MOST per word typed, unless its typed words weigh more.
+      if (group.alts.length > 1) most = Math.max(group.sums[0], Math.min(most, WORDING_MOST * group.alts[0].length));
       group.most = most;
       W += group.weight * most;
       group.alts.forEach(function (alt) {
