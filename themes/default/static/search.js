@@ -298,9 +298,25 @@
         alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k])));
         if (!isFiller(typed[k])) filler = false;
       }
-      (wordings || []).forEach(function (wording) {
-        alts.push(spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); }));
-      });
+      var said = {};
+      function say(wording, inner) {
+        if (said[wording]) return;
+        said[wording] = true;
+        var alt = spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); });
+        alt.inner = inner;
+        alts.push(alt);
+      }
+      (wordings || []).forEach(function (wording) { say(wording, false); });
+      // The shorter everyday phrases inside a longer one ("sổ hồng" in "mất sổ hồng căn hộ")
+      // are further wordings that count for INNER, in case the catalog words the longer one's
+      // case otherwise. Not in a long query, whose words are counted.
+      if (wordings && n > 1 && folded.length <= SHORT_QUERY) {
+        for (var len = n - 1; len > 0; len--) {
+          for (var s = i; s + len <= i + n; s++) {
+            (everyday[folded.slice(s, s + len).join(' ')] || []).forEach(function (w) { say(w, true); });
+          }
+        }
+      }
       groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : 1, at: i });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
@@ -361,7 +377,11 @@
     order = order.filter(function (key) { return !dropped[key]; });
     groups.forEach(function (group) {
       group.alts = group.alts
-        .map(function (alt) { return alt.filter(function (key) { return !dropped[key]; }); })
+        .map(function (alt) {
+          var kept = alt.filter(function (key) { return !dropped[key]; });
+          kept.inner = alt.inner;
+          return kept;
+        })
         .filter(function (alt) { return alt.length; });
       group.skipped = !group.alts.length;
     });
@@ -523,6 +543,7 @@
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var WORDING_MOST = 7; // what an everyday phrase weighs at most per word typed
+  var INNER = 0.4; // a wording of a shorter everyday phrase inside the one typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
@@ -677,8 +698,9 @@
           if (whole && alt.length > 1 && group.alts.length > 1 && sideBySide(alt, d) < 0) {
             sum *= a ? WORDING_APART : APART;
           }
+          if (alt.inner) sum *= INNER;
           if (sum > top) { top = sum; topAlt = alt; }
-          if (a > 0 && sum >= 0.99) {
+          if (a > 0 && !alt.inner && sum >= 0.99) {
             met++;
             if (group.weight === 1) said = true;
           }
