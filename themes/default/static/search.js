@@ -699,7 +699,10 @@
             sum *= a ? WORDING_APART : APART;
           }
           if (alt.inner) sum *= INNER;
-          if (sum > top) { top = sum; topAlt = alt; }
+          // Of the alternatives a name meets as well, the longest says most: its pairs side by
+          // side and the share of the name it covers count ("đăng ký tàu cá" met as "Cấp giấy
+          // chứng nhận đăng ký tàu cá, tàu phục vụ nuôi trồng thủy sản").
+          if (sum > top || (sum === top && sum > 0 && alt.length > topAlt.length)) { top = sum; topAlt = alt; }
           if (a > 0 && !alt.inner && sum >= 0.99) {
             met++;
             if (group.weight === 1) said = true;
