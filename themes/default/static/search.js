@@ -317,7 +317,7 @@
           }
         }
       }
-      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : 1, at: i });
+      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : 1, at: i, n: n });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
@@ -535,6 +535,7 @@
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
+  var PAIR_GAP = 3; // … at most so many words apart in the query, the words the name lacks between
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
   var HEAD_LAST = 29; // … and alike past this word
@@ -671,7 +672,7 @@
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
       var base = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
-      var previous = 0, previous2 = 0, late = [], said = false;
+      var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false;
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
@@ -724,10 +725,13 @@
           if ((here || here2) && !(covered & here) && !(covered2 & here2)) named++;
           covered |= here;
           covered2 |= here2;
-          // A word the name lacks is passed over: "giấy khai sinh" still meets "ký khai sinh".
+          // A word the name lacks is passed over: "giấy khai sinh" still meets "ký khai sinh";
+          // but not words far apart in the query ("nhà … báo công an" is no "nhà báo").
           if (group.weight === 1 && (here || here2)) {
-            if ((previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
-            else if (shiftedHigh(previous, previous2) & here2) late.push(previousKey + '>' + topAlt[w]);
+            var near = group.at - previousEnd <= PAIR_GAP;
+            if (near && (previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
+            else if (near && shiftedHigh(previous, previous2) & here2) late.push(previousKey + '>' + topAlt[w]);
+            previousEnd = group.at + group.n - 1;
             previous = here;
             previous2 = here2;
             previousKey = topAlt[w];
