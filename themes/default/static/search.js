@@ -544,6 +544,7 @@
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var WORDING_MOST = 7; // what an everyday phrase weighs at most per word typed
+  var TYPED = 0.9; // an everyday phrase's typed words, met as they stand
   var INNER = 0.4; // a wording of a shorter everyday phrase inside the one typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
@@ -700,6 +701,10 @@
             sum *= a ? WORDING_APART : APART;
           }
           if (alt.inner) sum *= INNER;
+          // An everyday phrase's typed words met as they stand ("không có lương hưu" inside "Hỗ
+          // trợ chi phí mai táng … mà không có lương hưu") count a little less than what the
+          // list says it means.
+          if (a === 0 && group.alts.length > 1) sum *= TYPED;
           // Of the alternatives a name meets as well, the longest says most: its pairs side by
           // side and the share of the name it covers count ("đăng ký tàu cá" met as "Cấp giấy
           // chứng nhận đăng ký tàu cá, tàu phục vụ nuôi trồng thủy sản").
