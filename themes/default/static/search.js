@@ -801,6 +801,8 @@
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
   var ABROAD = 2; // … counted so many times for a name for foreigners or people abroad
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
+  var SPECIAL_FIRST = 0.02; // … and of its rarest not asked among its first FIRST_WORDS
+  var FIRST_WORDS = 4;
 
   function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
@@ -823,12 +825,18 @@
           }
         }
       });
-      var rarest = 0;
+      // Its rarest word not asked; and its rarest not asked among its first words, where a
+      // name says its main thing ("Hỗ trợ chi phí mai táng cho người cao tuổi …" for an
+      // allowance of the elderly).
+      var rarest = 0, rarestFirst = 0, first = {};
+      name.slice(opening - 1, opening - 1 + FIRST_WORDS).forEach(function (w) { first[fold(w)] = true; });
       (row[5] || '').split(' ').forEach(function (w) {
         var word = w.slice(0, -1), rare = +w.slice(-1);
-        if (word && !asked[word] && rare > rarest) rarest = rare;
+        if (!word || asked[word]) return;
+        rarest = Math.max(rarest, rare);
+        if (first[word]) rarestFirst = Math.max(rarestFirst, rare);
       });
-      by[d] = scores[d] - VARIANT * unasked - SPECIAL * rarest;
+      by[d] = scores[d] - VARIANT * unasked - SPECIAL * rarest - SPECIAL_FIRST * rarestFirst;
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
