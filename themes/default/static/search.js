@@ -789,7 +789,8 @@
 
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
   // căn cước" means "Cấp thẻ căn cước", not "Cấp đổi thẻ căn cước"; "khai tử" the one at home,
-  // not "… cho công dân Việt Nam ở nước ngoài". Only the first page is re-sorted, once its
+  // not "… cho công dân Việt Nam ở nước ngoài"; one procedure, not "Liên thông …" several
+  // done together. Only the first page is re-sorted, once its
   // names are here (the store rows it shows), so this reads nothing more. A variant is asked
   // for when all its words are ("cấp" alone does not ask for "cấp bộ"). So do names holding a
   // rare word the query did not ask for, a special case ("giấy an toàn thực phẩm cho quán ăn":
@@ -797,7 +798,7 @@
   // words with how rare (src/search.rs rare_words), and the rarest not asked takes off a little.
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
-    'đặc biệt', 'thoát nghèo', 'giải thể', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
+    'đặc biệt', 'thoát nghèo', 'liên thông', 'giải thể', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
   var ABROAD = 2; // … counted so many times for a name for foreigners or people abroad
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
