@@ -298,10 +298,10 @@
         alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k])));
         if (!isFiller(typed[k])) filler = false;
       }
-      var said = {};
+      var given = {};
       function say(wording, inner) {
-        if (said[wording]) return;
-        said[wording] = true;
+        if (given[wording]) return;
+        given[wording] = true;
         var alt = spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); });
         alt.inner = inner;
         alts.push(alt);
@@ -789,21 +789,21 @@
 
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
   // căn cước" means "Cấp thẻ căn cước", not "Cấp đổi thẻ căn cước"; "khai tử" the one at home,
-  // not "… cho công dân Việt Nam ở nước ngoài"; one procedure, not "Liên thông …" several
-  // done together. Only the first page is re-sorted, once its
-  // names are here (the store rows it shows), so this reads nothing more. A variant is asked
-  // for when all its words are ("cấp" alone does not ask for "cấp bộ"). So do names holding a
-  // rare word the query did not ask for, a special case ("giấy an toàn thực phẩm cho quán ăn":
-  // not "… trong siêu thị và trung tâm thương mại"): the store row lists the name's rarest
-  // words with how rare (src/search.rs rare_words), and the rarest not asked takes off a little.
+  // not "… cho công dân Việt Nam ở nước ngoài"; one procedure, not "Liên thông …" several done
+  // together. Only the first page is re-sorted, once its names are here (the store rows it
+  // shows), so this reads nothing more. A variant is asked for when all its words are ("cấp"
+  // alone does not ask for "cấp bộ"). So do names holding a rare word the query did not ask
+  // for, a special case ("giấy an toàn thực phẩm cho quán ăn": not "… trong siêu thị và trung
+  // tâm thương mại"): the store row lists the name's rarest words with how rare (src/search.rs
+  // rare_words), and the rarest not asked takes off a little.
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'liên thông', 'giải thể', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
   var ABROAD = 2; // … counted so many times for a name for foreigners or people abroad
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
-  var SPECIAL_FIRST = 0.02; // … and of its rarest not asked among its first FIRST_WORDS
-  var FIRST_WORDS = 4;
+  var SPECIAL_FIRST = 0.02; // … and of its rarest not asked among its first words
+  var FIRST_WORDS = 4; // … so many, after "Thủ tục"
 
   function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
@@ -921,7 +921,7 @@
       });
       return Promise.all(keys.map(shard)).then(function (loaded) {
         var terms = Object.create(null);
-        loaded.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
+        loaded.forEach(function (part) { part.forEach(function (t) { terms[t.term] = t; }); });
         var any = Object.keys(fixes).length > 0;
         slips.forEach(function (at) {
           var best = null, bestScore = -1;
