@@ -287,7 +287,7 @@
       }
       return key;
     }
-    var had = already(folded, typed);
+    var had = already(folded, typed), aim = purpose(folded, typed, cut);
     segments(folded, cut).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
@@ -317,7 +317,7 @@
           }
         }
       }
-      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : 1, at: i, n: n });
+      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1, at: i, n: n });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
@@ -457,6 +457,29 @@
   }
   var HAD_UNTIL = { nhung: 1, ma: 1, gio: 1, muon: 1, roi: 1, thi: 1, can: 1, xin: 1, lam: 1, de: 1 };
 
+  // The words of a purpose ("làm hộ chiếu để đi xuất khẩu lao động": the paper is asked, not the
+  // going abroad), from "để" to the next punctuation: `aim[k]` for each. Not "để" as a verb
+  // ("để lại", "để xe", "không để di chúc"), nor when little is asked before it ("hồ sơ để làm
+  // công chứng viên": the purpose is what is asked).
+  function purpose(folded, typed, cut) {
+    var aim = [];
+    folded.forEach(function (w, j) {
+      if (w !== 'de' || (typed[j].marks && typed[j].marks !== marks('để'))) return;
+      if (/^(lai|xe)$/.test(folded[j + 1] || '') || /^(khong|chua|da|duoc)$/.test(folded[j - 1] || '')) return;
+      var asked = 0, k;
+      for (k = 0; k < j; k++) {
+        var generic = ASKING[folded[k]] || GENERIC_PAIRS[folded[k] + ' ' + folded[k + 1]] ||
+          GENERIC_PAIRS[folded[k - 1] + ' ' + folded[k]];
+        if (!generic && !isFiller(typed[k])) asked++;
+      }
+      if (asked < 2) return;
+      for (k = j + 1; k < folded.length && !(cut && cut[k]); k++) aim[k] = true;
+    });
+    return aim;
+  }
+  var ASKING = { can: 1, gi: 1, lam: 1, xin: 1, muon: 1, minh: 1, toi: 1 };
+  var GENERIC_PAIRS = { 'ho so': 1, 'giay to': 1, 'thu tuc': 1 };
+
   // A phrase's words without the little words that only say when or how it happened ("bằng
   // tốt nghiệp bị sai ngày sinh" is "bằng tốt nghiệp sai ngày sinh", "thương binh vừa qua
   // đời" "thương binh qua đời"): not its first or last word.
@@ -532,6 +555,7 @@
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
   var HAD = 0.3; // a word of what the asker already has ('có cccd rồi')
+  var PURPOSE = 0.5; // a word of what it is for ('… để đi xuất khẩu lao động')
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
