@@ -419,7 +419,7 @@
   function phraseShards(folded) {
     var flat = [], found = {};
     spelledOut(folded).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
-    [folded, flat, folded.filter(function (w) { return !GAPS[w]; })].forEach(function (list) {
+    [folded, flat, gapless(folded)].forEach(function (list) {
       for (var i = 0; i + 1 < list.length; i++) {
         for (var n = 2; n <= PHRASE_WORDS && i + n <= list.length; n++) {
           var run = list.slice(i, i + n), joined = run.join('_'), key = '';
