@@ -317,7 +317,9 @@
           }
         }
       }
-      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1, at: i, n: n });
+      var weight = filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1;
+      if (!had[i] && !aim[i]) alts.forEach(function (alt) { alt.forEach(function (key) { lookups[key].asks = true; }); });
+      groups.push({ alts: alts, weight: weight, at: i, n: n });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
@@ -831,7 +833,9 @@
 
   function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
-    Object.keys(p.lookups).forEach(function (key) { asked[p.lookups[key].word] = true; });
+    // What a purpose or what the asker already has names ("… để đi xuất khẩu lao động") asks
+    // for no variant.
+    Object.keys(p.lookups).forEach(function (key) { if (p.lookups[key].asks) asked[p.lookups[key].word] = true; });
     var notAsked = VARIANTS.filter(function (v) {
       return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
     });
