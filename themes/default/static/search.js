@@ -379,12 +379,15 @@
     order = order.filter(function (key) { return !dropped[key]; });
     groups.forEach(function (group) {
       group.alts = group.alts
-        .map(function (alt) {
-          var kept = alt.filter(function (key) { return !dropped[key]; });
+        .map(function (alt, a) {
+          // A word left out of an official wording stays its place ("trợ cấp ưu đãi _ trần"): the
+          // wording stands word for word in a name, so its other words are still side by side.
+          var kept = a ? alt.map(function (key) { return dropped[key] ? null : key; }) :
+            alt.filter(function (key) { return !dropped[key]; });
           kept.inner = alt.inner;
           return kept;
         })
-        .filter(function (alt) { return alt.length; });
+        .filter(function (alt) { return alt.some(function (key) { return key !== null; }); });
       group.skipped = !group.alts.length;
     });
     // Shards: a whole word needs one; a prefix every shard under it, unless that is too many
@@ -666,7 +669,7 @@
       var most = 0;
       group.sums = group.alts.map(function (alt) {
         var sum = 0;
-        alt.forEach(function (key) { sum += m[key].idf; });
+        alt.forEach(function (key) { if (key !== null) sum += m[key].idf; });
         most = Math.max(most, sum);
         return sum;
       });
@@ -677,6 +680,7 @@
       W += group.weight * most;
       group.alts.forEach(function (alt) {
         alt.forEach(function (key) {
+          if (key === null) return;
           var s = m[key].score;
           for (d = 0; d < n; d++) if (s[d] && !seen[d]) { seen[d] = 1; touched.push(d); }
         });
@@ -685,13 +689,19 @@
     if (!W) return [];
     // Where the words of `alt` stand side by side, in order, in the name of `d`: the first place
     // of its first word so followed (-1 when nowhere). Places are 64-bit masks in two halves.
+    // A word left out (null) may be any word.
     function sideBySide(alt, d) {
-      var lo = m[alt[0]].at[d], hi = m[alt[0]].at2[d];
-      for (var i = 1; i < alt.length; i++) {
-        hi = shiftedHigh(lo, hi) & m[alt[i]].at2[d];
-        lo = (lo << 1) & m[alt[i]].at[d];
+      var i = 0;
+      while (alt[i] === null) i++;
+      var lo = m[alt[i]].at[d], hi = m[alt[i]].at2[d];
+      for (i++; i < alt.length; i++) {
+        hi = shiftedHigh(lo, hi);
+        lo <<= 1;
+        if (alt[i] === null) continue;
+        hi &= m[alt[i]].at2[d];
+        lo &= m[alt[i]].at[d];
       }
-      return lo || hi ? lowest(lo, hi) - (alt.length - 1) : -1;
+      return lo || hi ? Math.max(0, lowest(lo, hi) - (alt.length - 1)) : -1;
     }
     // First pass: per document, how well each group is met, and which pairs of query words
     // stand side by side in its name, in order.
@@ -711,6 +721,7 @@
         for (a = 0; a < group.alts.length; a++) {
           var alt = group.alts[a], sum = 0, whole = true;
           for (w = 0; w < alt.length; w++) {
+            if (alt[w] === null) continue;
             var v = m[alt[w]].score[d];
             sum += m[alt[w]].idf * v;
             if (!v) whole = false;
@@ -749,6 +760,7 @@
         if (group.weight === 1) strong = true;
         var places = 0, places2 = 0;
         for (w = 0; w < topAlt.length; w++) {
+          if (topAlt[w] === null) continue;
           var here = m[topAlt[w]].at[d], here2 = m[topAlt[w]].at2[d];
           places |= here;
           places2 |= here2;
