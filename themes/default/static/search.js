@@ -295,14 +295,23 @@
       var alts = [[]], filler = true;
       for (var k = i; k < i + n; k++) {
         var last = k === folded.length - 1;
-        alts[0].push(lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k])));
-        if (!isFiller(typed[k])) filler = false;
+        var typedKey = lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k]));
+        alts[0].push(typedKey);
+        // A key only filler words typed ask for is the first a long query leaves out.
+        if (!isFiller(typed[k])) {
+          filler = false;
+          lookups[typedKey].asked = true;
+        }
       }
       var given = {};
       function say(wording, inner) {
         if (given[wording]) return;
         given[wording] = true;
-        var alt = spelled(wording).map(function (w) { return lookup(w.fold, w.marks || null, false); });
+        var alt = spelled(wording).map(function (w) {
+          var key = lookup(w.fold, w.marks || null, false);
+          lookups[key].asked = true;
+          return key;
+        });
         alt.inner = inner;
         alts.push(alt);
       }
@@ -361,7 +370,7 @@
         return shardsOf[key].reduce(function (kb, k) { return kb + kbOf(k); }, 0);
       };
       order.filter(function (key) { return !first[key]; }).sort(function (a, b) {
-        return rankOf(a) - rankOf(b) || weight(b) - weight(a);
+        return !!lookups[a].asked - !!lookups[b].asked || rankOf(a) - rankOf(b) || weight(b) - weight(a);
       }).forEach(function (key) {
         var before = cost();
         if (before.n <= LOOKUPS && before.kb <= BUDGET) return;
