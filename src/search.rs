@@ -560,6 +560,10 @@ struct Manifest<'a> {
     /// Folded common terms, commonest first, space-separated: what a long query leaves out
     /// first to stay within its download budget.
     common: String,
+    /// Of the common terms that names spell several ways ("tu": "tư", "từ", "tử", "tự"), each
+    /// spelling common on its own, as "term~marks", space-separated: a long query typed with
+    /// diacritics keeps a rare spelling ("tử") that its folded term would have it leave out.
+    common_spellings: String,
     /// The shards over [`HEAVY_BYTES`], each as its key and its size in kB, space-separated:
     /// what a long query weighs its download budget by (any other shard counts as 1 kB).
     heavy: String,
@@ -691,6 +695,7 @@ pub fn publish(
         yields: yields(),
         popular,
         common: common_terms(&index, documents.len()).join(" "),
+        common_spellings: common_spellings(&index, documents.len()).join(" "),
         heavy: heavy.join(" "),
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -741,6 +746,27 @@ fn common_terms(index: &Index, documents: usize) -> Vec<&str> {
         .collect();
     common.sort_by_key(|&(count, word)| (std::cmp::Reverse(count), word));
     common.into_iter().take(COMMON_LISTED).map(|(_, word)| word).collect()
+}
+
+/// Of [`common_terms`] spelled several ways in names, the spellings in at least one name in
+/// [`COMMON_SHARE`], as "term~marks" (a name that spells the term two ways counts for both).
+fn common_spellings(index: &Index, documents: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in common_terms(index, documents) {
+        let term = &index.terms[word];
+        if term.spellings.len() < 2 {
+            continue;
+        }
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for &s in &term.spelling_of {
+            for marks in term.spellings[s].split('|') {
+                *names.entry(marks).or_default() += 1;
+            }
+        }
+        let common = names.into_iter().filter(|&(_, n)| n * COMMON_SHARE >= documents && n >= COMMON_SHARE);
+        out.extend(common.map(|(marks, _)| format!("{word}~{marks}")));
+    }
+    out
 }
 
 /// Two names a byte: the low four bits hold the even document's length, the high four the odd
@@ -1550,6 +1576,26 @@ mod tests {
         let index = Index::new(&documents);
         // "cap" and "giay" are in all 200 names, "lai" in 50; each numbered word in one.
         assert_eq!(common_terms(&index, documents.len()), ["cap", "giay", "lai"]);
+        // Each spelled one way only: no spellings listed.
+        assert!(common_spellings(&index, documents.len()).is_empty());
+    }
+
+    #[test]
+    fn common_spellings_are_those_of_a_common_term_in_one_name_in_fifty() {
+        // "tu" in all 200 names: "tư" in 150, "tử" in 50, "từ" in 2.
+        let names: Vec<String> = (0..200)
+            .map(|i| match i % 4 {
+                0 if i < 8 => format!("Đăng ký khai tử từ xa{i}"),
+                0 => format!("Đăng ký khai tử {i}"),
+                _ => format!("Tư vấn pháp luật {i}"),
+            })
+            .collect();
+        let documents: Vec<Document> = names.iter().map(|n| document(n, &[], "", &[])).collect();
+        let index = Index::new(&documents);
+        let spelled: std::collections::BTreeSet<String> =
+            common_spellings(&index, documents.len()).into_iter().collect();
+        assert_eq!(spelled, [format!("tu~{}", marks("tư")), format!("tu~{}", marks("tử"))].into_iter().collect());
+        assert!(!spelled.contains(&format!("tu~{}", marks("từ"))));
     }
 
     #[test]

@@ -102,6 +102,13 @@
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
+      // A common term's spellings common on their own ("tu~…" for "tư", "tử"), and the terms so listed.
+      m.spelledCommon = Object.create(null);
+      m.spelledTerms = Object.create(null);
+      (m.common_spellings || '').split(' ').filter(Boolean).forEach(function (e) {
+        m.spelledCommon[e] = true;
+        m.spelledTerms[e.slice(0, e.indexOf('~'))] = true;
+      });
       // Looked up by typed words: no inherited keys ("constructor"). "words:phrases;…", each a
       // comma-separated list (src/search.rs yields).
       m.yielding = Object.create(null);
@@ -365,7 +372,13 @@
       // The commonest words go first, then the heaviest to read.
       var rank = Object.create(null), uncommon = manifest.commonest.length;
       manifest.commonest.forEach(function (w, i) { rank[w] = i; });
-      var rankOf = function (key) { return lookups[key].word in rank ? rank[lookups[key].word] : uncommon; };
+      // A word typed with diacritics is as common as its spelling: "tử" is rare, though "tu" is not.
+      var rankOf = function (key) {
+        var l = lookups[key];
+        if (!(l.word in rank)) return uncommon;
+        if (l.spelling !== null && manifest.spelledTerms[l.word] && !manifest.spelledCommon[l.word + '~' + l.spelling]) return uncommon;
+        return rank[l.word];
+      };
       var weight = function (key) {
         return shardsOf[key].reduce(function (kb, k) { return kb + kbOf(k); }, 0);
       };
