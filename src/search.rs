@@ -134,7 +134,8 @@ fn spelt_out(text: &str) -> std::borrow::Cow<'_, str> {
 /// ("chú" = "chủ", "dì" = "di sản", "ngoại" = "nước ngoài", "già" = "gia hạn").
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là có không khi nào sao ạ nhé \
-    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi";
+    ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi \
+    hỏi vậy luôn tui hông nha nghen hen hả à dzậy zậy ah nhỉ rồi";
 
 /// A filler word whose folded form names spell otherwise in one name in this many, and in
 /// twice as many names as they spell the filler, is no filler when typed without diacritics.
