@@ -679,6 +679,7 @@ pub fn publish(
     popular.sort_by_key(|&d| std::cmp::Reverse(documents[d as usize].received));
     popular.truncate(POPULAR);
 
+    let common = common_terms(&index, documents.len());
     let manifest = Manifest {
         version: 8,
         documents: documents.len(),
@@ -695,8 +696,8 @@ pub fn publish(
         bare_fillers: bare_fillers(&index, documents.len()).join(" "),
         yields: yields(),
         popular,
-        common: common_terms(&index, documents.len()).join(" "),
-        common_spellings: common_spellings(&index, documents.len()).join(" "),
+        common: common.join(" "),
+        common_spellings: common_spellings(&index, documents.len(), &common).join(" "),
         heavy: heavy.join(" "),
     };
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
@@ -749,11 +750,12 @@ fn common_terms(index: &Index, documents: usize) -> Vec<&str> {
     common.into_iter().take(COMMON_LISTED).map(|(_, word)| word).collect()
 }
 
-/// Of [`common_terms`] spelled several ways in names, the spellings in at least one name in
-/// [`COMMON_SHARE`], as "term~marks" (a name that spells the term two ways counts for both).
-fn common_spellings(index: &Index, documents: usize) -> Vec<String> {
+/// Of the `common` terms ([`common_terms`]) spelled several ways in names, the spellings in at
+/// least one name in [`COMMON_SHARE`], as "term~marks" (a name that spells the term two ways
+/// counts for both).
+fn common_spellings(index: &Index, documents: usize, common: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for word in common_terms(index, documents) {
+    for &word in common {
         let term = &index.terms[word];
         if term.spellings.len() < 2 {
             continue;
@@ -1578,7 +1580,8 @@ mod tests {
         // "cap" and "giay" are in all 200 names, "lai" in 50; each numbered word in one.
         assert_eq!(common_terms(&index, documents.len()), ["cap", "giay", "lai"]);
         // Each spelled one way only: no spellings listed.
-        assert!(common_spellings(&index, documents.len()).is_empty());
+        let common = common_terms(&index, documents.len());
+        assert!(common_spellings(&index, documents.len(), &common).is_empty());
     }
 
     #[test]
@@ -1593,8 +1596,9 @@ mod tests {
             .collect();
         let documents: Vec<Document> = names.iter().map(|n| document(n, &[], "", &[])).collect();
         let index = Index::new(&documents);
+        let common = common_terms(&index, documents.len());
         let spelled: std::collections::BTreeSet<String> =
-            common_spellings(&index, documents.len()).into_iter().collect();
+            common_spellings(&index, documents.len(), &common).into_iter().collect();
         assert_eq!(spelled, [format!("tu~{}", marks("tư")), format!("tu~{}", marks("tử"))].into_iter().collect());
         assert!(!spelled.contains(&format!("tu~{}", marks("từ"))));
     }

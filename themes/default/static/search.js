@@ -307,7 +307,7 @@
         // A key only filler words typed ask for is the first a long query leaves out.
         if (!isFiller(typed[k])) {
           filler = false;
-          lookups[typedKey].asked = true;
+          lookups[typedKey].meant = true;
         }
       }
       var given = {};
@@ -316,7 +316,7 @@
         given[wording] = true;
         var alt = spelled(wording).map(function (w) {
           var key = lookup(w.fold, w.marks || null, false);
-          lookups[key].asked = true;
+          lookups[key].meant = true;
           return key;
         });
         alt.inner = inner;
@@ -333,9 +333,9 @@
           }
         }
       }
-      var weight = filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1;
-      if (!had[i] && !aim[i]) alts.forEach(function (alt) { alt.forEach(function (key) { lookups[key].asks = true; }); });
-      groups.push({ alts: alts, weight: weight, at: i, n: n });
+      // What a purpose or what the asker already has names asks for no variant (plainFirst).
+      if (!had[i] && !aim[i]) alts.forEach(function (alt) { alt.forEach(function (key) { lookups[key].asksVariant = true; }); });
+      groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1, at: i, n: n });
     });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
@@ -383,7 +383,7 @@
         return shardsOf[key].reduce(function (kb, k) { return kb + kbOf(k); }, 0);
       };
       order.filter(function (key) { return !first[key]; }).sort(function (a, b) {
-        return !!lookups[a].asked - !!lookups[b].asked || rankOf(a) - rankOf(b) || weight(b) - weight(a);
+        return !!lookups[a].meant - !!lookups[b].meant || rankOf(a) - rankOf(b) || weight(b) - weight(a);
       }).forEach(function (key) {
         var before = cost();
         if (before.n <= LOOKUPS && before.kb <= BUDGET) return;
@@ -869,7 +869,7 @@
     var asked = Object.create(null);
     // What a purpose or what the asker already has names ("… để đi xuất khẩu lao động") asks
     // for no variant.
-    Object.keys(p.lookups).forEach(function (key) { if (p.lookups[key].asks) asked[p.lookups[key].word] = true; });
+    Object.keys(p.lookups).forEach(function (key) { if (p.lookups[key].asksVariant) asked[p.lookups[key].word] = true; });
     var notAsked = VARIANTS.filter(function (v) {
       return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
     });
