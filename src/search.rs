@@ -135,11 +135,16 @@ fn spelt_out(text: &str) -> std::borrow::Cow<'_, str> {
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là có không khi nào sao ạ nhé \
     ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi \
-    hỏi vậy luôn tui hông nha nghen hen hả à dzậy zậy ah nhỉ rồi";
+    hỏi vậy luôn tui hông nha nghen hen hả à dzậy zậy ah nhỉ rồi hôm bữa nay giờ tuần";
 
 /// A filler word whose folded form names spell otherwise in one name in this many, and in
 /// twice as many names as they spell the filler, is no filler when typed without diacritics.
 const AMBIGUOUS_SHARE: usize = 300;
+
+/// Names a pair of words, one of them a filler, must stand side by side in to be bound, and the
+/// share of its words' names ([`bound_fillers`]).
+const BOUND_NAMES: usize = 5;
+const BOUND_SHARE: f64 = 0.45;
 
 /// Phrases that ask how, where, how long or with what papers, comma-separated; they say
 /// nothing about which procedure is meant, and some hold a word that would mislead ("mất bao
@@ -286,6 +291,10 @@ pub struct Index {
     /// Per folded filler word: its spellings in [`FILLERS`], and in how many names (a leading
     /// "Thủ tục" left out) it is spelled as a filler and how many as another word.
     pub readings: BTreeMap<String, (Vec<String>, [usize; 2])>,
+    /// Per pair of words side by side in a name, one of them a filler as [`FILLERS`] spells it
+    /// and the other not ("bản sao", "trẻ em"), folded and joined by a space: in how many names.
+    /// With it, whether the filler is the first word.
+    pub filler_pairs: HashMap<String, (usize, bool)>,
 }
 
 /// A document's texts by source, each as [`spelled`] words.
@@ -297,7 +306,12 @@ impl Index {
         for (word, marks) in spelled(FILLERS) {
             readings.entry(word).or_default().0.push(marks);
         }
-        let mut index = Index { terms: BTreeMap::new(), lengths: Vec::with_capacity(documents.len()), readings };
+        let mut index = Index {
+            terms: BTreeMap::new(),
+            lengths: Vec::with_capacity(documents.len()),
+            readings,
+            filler_pairs: HashMap::new(),
+        };
         // Splitting and folding words is most of the work and each document's own: done in
         // parallel, a chunk at a time (all at once would hold every word of the site), the next
         // chunk while this one joins the index, which takes them in document order.
@@ -358,6 +372,7 @@ impl Index {
                 let skip = if lead { 2 } else { 0 };
                 if source == NAME {
                     length += words.len() - skip;
+                    count_filler_pairs(&self.readings, &mut self.filler_pairs, &words[skip..], &mut read);
                 }
                 for (i, (word, marks)) in words.into_iter().enumerate() {
                     if source == NAME
@@ -553,6 +568,9 @@ struct Manifest<'a> {
     fillers: String,
     /// The fillers that are fillers typed without diacritics too, folded ([`bare_fillers`]).
     bare_fillers: String,
+    /// Pairs of words, one a filler, that names use as one thing, folded, comma-separated
+    /// ([`bound_fillers`]).
+    bound_fillers: String,
     /// Folded everyday words and phrases, and the phrases that turn their everyday meaning off
     /// ([`yields`]).
     yields: String,
@@ -694,6 +712,7 @@ pub fn publish(
         words,
         fillers: lowered(FILLERS),
         bare_fillers: bare_fillers(&index, documents.len()).join(" "),
+        bound_fillers: bound_fillers(&index).join(","),
         yields: yields(),
         popular,
         common: common.join(" "),
@@ -735,6 +754,50 @@ fn bare_fillers(index: &Index, documents: usize) -> Vec<&str> {
         })
         .map(|(word, _)| word.as_str())
         .collect()
+}
+
+/// Counts the pairs of a name's `words` into `pairs` ([`Index::filler_pairs`]), each once per
+/// name (`read` holds what this name has counted, pairs as "a b").
+fn count_filler_pairs(
+    readings: &BTreeMap<String, (Vec<String>, [usize; 2])>,
+    pairs: &mut HashMap<String, (usize, bool)>,
+    words: &[(String, String)],
+    read: &mut Vec<String>,
+) {
+    let filler = |(word, marks): &(String, String)| readings.get(word).is_some_and(|(s, _)| s.contains(marks));
+    for pair in words.windows(2) {
+        let first = filler(&pair[0]);
+        if first != filler(&pair[1]) {
+            let key = format!("{} {}", pair[0].0, pair[1].0);
+            if !read.contains(&key) {
+                pairs.entry(key.clone()).or_insert((0, first)).0 += 1;
+                read.push(key);
+            }
+        }
+    }
+}
+
+/// The pairs of [`Index::filler_pairs`] that names use as one thing ("bản sao", "trẻ em",
+/// "con nuôi", "nội dung", "xin phép"): in at least [`BOUND_NAMES`] names, and in at least
+/// [`BOUND_SHARE`] of the names that hold the filler so spelled or those that hold the other
+/// word, whichever are fewer. Typed next to the other word, such a filler is no filler: "bản
+/// sao" is a copy, not "làm sao". Sorted.
+fn bound_fillers(index: &Index) -> Vec<&str> {
+    let names_with = |word: &str| index.terms.get(word).map_or(0, |t| t.sets[NAME].len());
+    let mut bound: Vec<&str> = index
+        .filler_pairs
+        .iter()
+        .filter(|&(pair, &(count, filler_first))| {
+            let Some((a, b)) = pair.split_once(' ') else { return false };
+            let (filler, other) = if filler_first { (a, b) } else { (b, a) };
+            let spelled_so = index.readings.get(filler).map_or(0, |(_, counts)| counts[0]);
+            let fewest = spelled_so.min(names_with(other)).max(1);
+            count >= BOUND_NAMES && count as f64 >= BOUND_SHARE * fewest as f64
+        })
+        .map(|(pair, _)| pair.as_str())
+        .collect();
+    bound.sort_unstable();
+    bound
 }
 
 /// The terms in at least one document in [`COMMON_SHARE`], commonest first (ties in term
@@ -1316,6 +1379,44 @@ mod tests {
         assert!(!bare.contains(&"the"));
         assert!(bare.contains(&"cho") && bare.contains(&"ho") && bare.contains(&"xin"));
         assert_eq!(index.readings["the"].1, [0, 3]);
+    }
+
+    #[test]
+    fn a_filler_names_use_with_one_word_as_one_thing_is_bound_to_it() {
+        // "bản sao" in all five names with "sao": bound; "cho thuê" in all five with "thuê".
+        // "cho" next to "người" in five of the fifteen names with "cho" and of the twenty with
+        // "người": too loose. A leading "Thủ tục" is no pair ("tục cấp").
+        let names = [
+            "Thủ tục cấp bản sao trích lục",
+            "Cấp bản sao văn bằng",
+            "Chứng thực bản sao điện tử",
+            "Cấp bản sao giấy phép",
+            "Thủ tục cấp bản sao hồ sơ",
+            "Trợ cấp cho người nghèo",
+            "Vay vốn cho người lao động",
+            "Miễn học phí cho người học",
+            "Hỗ trợ nhà ở cho người có công",
+            "Cấp thẻ cho người nước ngoài",
+            "Cho thuê đất",
+            "Cho thuê nhà",
+            "Gia hạn cho thuê",
+            "Thu hồi đất cho thuê",
+            "Chấm dứt cho thuê",
+        ];
+        let mut documents: Vec<Document> = names.iter().map(|n| document(n, &[], "", &[])).collect();
+        documents.extend((0..10).map(|i| document(&format!("Đăng ký người thứ {i}"), &[], "", &[])));
+        let others = [
+            "Trợ giá cho doanh nghiệp",
+            "Cấp vốn cho hợp tác xã",
+            "Xếp hạng cho trường học",
+            "Khen thưởng cho bệnh viện",
+            "Cấp dầu cho tàu cá",
+        ];
+        documents.extend(others.iter().map(|n| document(n, &[], "", &[])));
+        let index = Index::new(&documents);
+        assert_eq!(bound_fillers(&index), ["ban sao", "cho thue"]);
+        assert_eq!(index.filler_pairs["cho nguoi"], (5, true));
+        assert!(!index.filler_pairs.contains_key("tuc cap"));
     }
 
     #[test]

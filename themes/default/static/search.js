@@ -101,6 +101,8 @@
       m.bare = Object.create(null);
       spelled(m.fillers).forEach(function (w) { m.filler[w.fold + '~' + w.marks] = true; });
       m.bare_fillers.split(' ').forEach(function (w) { m.bare[w] = true; });
+      m.bound = Object.create(null);
+      (m.bound_fillers || '').split(',').forEach(function (pair) { if (pair) m.bound[pair] = true; });
       m.commonest = (m.common || '').split(' ').filter(Boolean);
       // A common term's spellings common on their own ("tu~…" for "tư", "tử"), and the terms so listed.
       m.spelledCommon = Object.create(null);
@@ -304,8 +306,10 @@
         var last = k === folded.length - 1;
         var typedKey = lookup(folded[k], accented ? typed[k].marks : null, last && !(fixes && fixes[k]));
         alts[0].push(typedKey);
-        // A key only filler words typed ask for is the first a long query leaves out.
-        if (!isFiller(typed[k])) {
+        // A key only filler words typed ask for is the first a long query leaves out. A filler
+        // next to the word names pair it with is none ("bản sao" is no "làm sao").
+        if (!isFiller(typed[k]) || manifest.bound[folded[k - 1] + ' ' + folded[k]] ||
+          manifest.bound[folded[k] + ' ' + folded[k + 1]]) {
           filler = false;
           lookups[typedKey].meant = true;
         }
