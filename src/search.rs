@@ -219,6 +219,40 @@ pub struct Document {
     pub unit_ids: std::sync::Arc<[usize]>,
     /// Dossiers received, from the results files; ranks the most-used procedures.
     pub received: u64,
+    /// Who may apply, as the procedure's `applicants` says it, names no person: businesses,
+    /// organisations or officials only ([`names_a_person`]).
+    pub organisations_only: bool,
+}
+
+/// Words of an `applicants` text that name a person who may apply, folded: the national
+/// portal's "Công dân Việt Nam", "Người nước ngoài", "Người Việt Nam định cư ở nước ngoài", and
+/// how a unit words it ("Cá nhân, tổ chức", "Hộ gia đình", "Cha, mẹ của trẻ").
+const PERSONS: &[&str] = &[
+    "cong dan",
+    "ca nhan",
+    "nguoi",
+    "ho gia dinh",
+    "ho kinh doanh",
+    "nhan dan",
+    "hoc sinh",
+    "sinh vien",
+    "tre em",
+    "vo",
+    "chong",
+    "cha",
+    "me",
+    "con",
+    "ong",
+    "ba",
+];
+
+/// Whether an `applicants` text names a person among those who may apply. "Doanh nghiệp, Tổ
+/// chức (không bao gồm doanh nghiệp, HTX)" and "Cán bộ, công chức, viên chức" do not: a
+/// citizen's query passes such a procedure over for one they may ask for themselves (search.js
+/// plainFirst).
+pub fn names_a_person(applicants: &str) -> bool {
+    let text = format!(" {} ", words(applicants).collect::<Vec<_>>().join(" "));
+    PERSONS.iter().any(|p| text.contains(&format!(" {p} ")))
 }
 
 /// The words of a text as search sees them: folded, split at anything not a letter or digit.
@@ -656,11 +690,18 @@ pub fn publish(
         .zip(rare.chunks(STORE_CHUNK))
         .map(|(chunk, rare)| {
             // name, address, units, time, fee: what one result line shows; then the name's
-            // rarest words, which search.js weighs when it orders the first page.
-            let rows: Vec<[&str; 6]> = chunk
+            // rarest words and, for a procedure for organisations only, a 1, which search.js
+            // weighs when it orders the first page.
+            let rows: Vec<serde_json::Value> = chunk
                 .iter()
                 .zip(rare)
-                .map(|(d, r)| [d.name.as_str(), d.url.as_str(), &d.units, &d.time, &d.fee, r])
+                .map(|(d, r)| {
+                    let mut row = serde_json::json!([d.name, d.url, d.units, d.time, d.fee, r]);
+                    if let (true, Some(row)) = (d.organisations_only, row.as_array_mut()) {
+                        row.push(1.into());
+                    }
+                    row
+                })
                 .collect();
             serde_json::to_vec(&rows).unwrap_or_default()
         })
@@ -1193,6 +1234,30 @@ mod tests {
         assert_eq!(row[5], "trong3 sieu2 thi2");
         // Five names are too few for any word to be rare.
         assert!(rare_words(&fixture()).iter().all(String::is_empty));
+    }
+
+    #[test]
+    fn applicants_naming_no_person_mark_the_store_row() {
+        // As the portal lists them, and as units word them.
+        for who in ["Công dân Việt Nam, Doanh nghiệp", "Người nước ngoài", "Hộ gia đình, cá nhân", "Cha, mẹ của trẻ"]
+        {
+            assert!(names_a_person(who), "{who}");
+        }
+        for who in
+            ["Doanh nghiệp, Tổ chức (không bao gồm doanh nghiệp, HTX)", "Cán bộ, công chức, viên chức", "Hợp tác xã"]
+        {
+            assert!(!names_a_person(who), "{who}");
+        }
+        // Whole words: "ngoài" is no "người", "công" no "con".
+        assert!(!names_a_person("Doanh nghiệp có vốn đầu tư nước ngoài, công ty"));
+        let mut documents = fixture();
+        documents[1].organisations_only = true;
+        let published = publish(&documents, "/thu-tuc/", &[], &[], &[], &[]);
+        let (_, bytes) = published.files.iter().find(|(n, _)| n.starts_with("store-0.")).expect("store file");
+        let rows: Vec<Vec<serde_json::Value>> = serde_json::from_slice(bytes).expect("json");
+        assert_eq!(rows[1].len(), 7);
+        assert_eq!(rows[1][6], 1);
+        assert!(rows[0].len() == 6 && rows[2].len() == 6, "no mark for the others: {rows:?}");
     }
 
     /// The facets' unit lists, decoded: the lists, then each document's list.

@@ -4,10 +4,11 @@
     python3 benches/search-real/gen-catalog-site.py CATALOG.jsonl OUTDIR
 
 One procedure a catalog line: its real `code` and `name` (whitespace runs made one space),
-its first category as the field, one unit, a fixed time and date. No keywords, papers or
-result: search sees only what the national catalog says, so the benchmark measures the
-ranking and the built-in everyday words, not words a province added. Standard library only;
-the same catalog always gives the same files.
+its first category as the field, who may apply (`formalityTargetType` as `applicants`), one
+unit, a fixed time and date. No keywords, papers or result: search sees only what the
+national catalog says, so the benchmark measures the ranking and the built-in everyday
+words, not words a province added. Standard library only; the same catalog always gives the
+same files.
 """
 
 import json
@@ -56,8 +57,12 @@ def main():
         seen.add(code)
         field = re.sub(r"\s+", " ", (row.get("categories") or ["Khác"])[0]).strip() or "Khác"
         field = spelling.setdefault(slug(field), field)
+        # Who may apply, as the portal lists it ("Công dân Việt Nam, Doanh nghiệp"): what
+        # `congkhai import dvc` writes from a record's `subjectTypesDetails`.
+        who = ", ".join(t.strip() for t in row.get("formalityTargetType") or [] if t.strip())
+        applicants = f"applicants: {q(who)}\n" if who else ""
         (out / "procedures" / f"p{n:05d}.yaml").write_text(
-            f"code: {q(code)}\nname: {q(name)}\nfield: {q(field)}\nlevel: province\n"
+            f"code: {q(code)}\nname: {q(name)}\nfield: {q(field)}\nlevel: province\n{applicants}"
             f'unit: trung-tam\ntime:\n  statutory: "5 ngày làm việc"\nupdated: 2026-06-30\n',
             encoding="utf-8",
         )

@@ -92,6 +92,7 @@ pub fn index(ctx: &Ctx, keep: bool, previous: Option<&SearchIndex>) -> SearchInd
                     _ => ctx.links.units_handling(p).collect(),
                 },
                 received: received.get(procedure.code.value.as_str()).copied().unwrap_or(0),
+                organisations_only: procedure.applicants.as_deref().is_some_and(|a| !search::names_a_person(a)),
             }
         })
         .collect();

@@ -221,11 +221,13 @@
   // Name lengths, four bits each (src/search.rs lengths_file): 13–15 words read as 14, 16–20
   // as 18, more as 25.
   function parseLengths(buffer) {
-    var bytes = new Uint8Array(buffer), out = new Uint8Array(bytes.length * 2), wide = [14, 18, 25];
+    var bytes = new Uint8Array(buffer), out = new Uint8Array(bytes.length * 2), wide = [14, 18, 25], sum = 0;
     for (var i = 0; i < out.length; i++) {
       var code = i & 1 ? bytes[i >> 1] >> 4 : bytes[i >> 1] & 15;
       out[i] = code > 12 ? wide[code - 13] : code;
+      sum += out[i];
     }
+    out.mean = sum / Math.max(1, manifest.documents) || 1;
     return out;
   }
 
@@ -438,7 +440,7 @@
       steps.push(l);
     });
     return {
-      steps: steps, lookups: lookups, groups: groups, phraseKeys: phraseKeys(),
+      steps: steps, lookups: lookups, groups: groups, phraseKeys: phraseKeys(), words: folded.length, folded: folded,
       waiting: waiting && steps.every(function (l) { return !l.keys.length; }),
     };
   }
@@ -606,6 +608,10 @@
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
   var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
+  var STORY = 9; // typed words from which a query is a story, whose single words meet long names by chance
+  var STORY_MET = 0.85; // … unless a name meets this share of it: a name pasted whole
+  var LOOSE_K = 2; // … BM25's k1 for what single words meet
+  var LOOSE_B = 0.9; // … and its b: how much a name's length, against the mean, counts
 
   // Per looked-up word: per document, its best match (source weight, whole or prefix, the
   // right diacritics) and where it stands in the name; and its weight, rarer words weighing more.
@@ -734,7 +740,7 @@
     var docs = [], together = {}, saidBy = new Uint8Array(n);
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
-      var base = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
+      var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
       var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false;
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
@@ -783,6 +789,7 @@
         var further = Math.min(2, met - (topAlt !== group.alts[0] ? 1 : 0));
         if (further > 0 && group.alts.length > 2) top += ALSO * further;
         base += group.weight * group.most * top;
+        if (topAlt.filter(function (key) { return key !== null; }).length === 1) loose += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
         var places = 0, places2 = 0;
         for (w = 0; w < topAlt.length; w++) {
@@ -819,19 +826,27 @@
       if (!strong && !relaxed) continue;
       for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
       for (w = 0; w < late.length; w++) together[late[w]] = (together[late[w]] || 0) + 1;
-      docs.push({ d: d, base: base, head: head, named: named, hits: hits, late: late });
+      docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late });
       if (said) saidBy[d] = 1;
     }
     // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
     // pair is ("khai tử" is rarer than "khai" and "tử" apart).
-    var out = [];
+    // A long query that no name meets most of is a story, not a name pasted whole.
+    var out = [], most = 0;
+    for (t = 0; t < docs.length; t++) most = Math.max(most, docs[t].base);
+    var story = p.words >= STORY && most < STORY_MET * W;
     for (t = 0; t < docs.length; t++) {
       var doc = docs[t], phrase = 0;
       d = doc.d;
       for (w = 0; w < doc.hits.length; w++) phrase += idf(together[doc.hits[w]], n);
       for (w = 0; w < doc.late.length; w++) phrase += LATE * idf(together[doc.late[w]], n);
-      var frac = doc.base / W;
       var length = lengths[d] || 1;
+      // In a long query, a story, a name meets single words here and there the more of them
+      // the longer it is ("Ngừng kinh doanh dịch vụ viễn thông … thành phố … phương tiện …" for
+      // a student renting a room in town): what single words meet counts as BM25 counts a word,
+      // less in a name longer than most, more in a shorter one.
+      var frac = doc.base / W;
+      if (story) frac += doc.loose / W * ((1 + LOOSE_K) / (1 + LOOSE_K * (1 - LOOSE_B + LOOSE_B * length / lengths.mean)) - 1);
       var score = frac * (1 + COVER * Math.min(1, doc.named / length)) + (PHRASE * phrase + HEAD * doc.head) / W -
         SHORT * Math.min(length, 40) / 40;
       total[d] = score;
@@ -868,6 +883,13 @@
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
   var SPECIAL_FIRST = 0.02; // … and of its rarest not asked among its first words
   var FIRST_WORDS = 4; // … so many, after "Thủ tục"
+  // A procedure for organisations only (its store row ends with a 1: its `applicants` name no
+  // person, src/search.rs names_a_person) gives way to one a citizen may ask for, unless the
+  // query names an organisation: nearly everyone who types here asks for themselves.
+  var ORGANISATIONS = 0.08;
+  var ORGANISATION_WORDS = new RegExp(' (' + ['cong ty', 'cty', 'doanh nghiep', 'dn', 'hop tac xa', 'htx', 'to chuc',
+    'co quan', 'benh vien', 'chi nhanh', 'van phong', 'nha dau tu', 'xi nghiep', 'nha may',
+    'ngan hang', 'dang vien', 'cong chuc', 'vien chuc', 'can bo', 'chi bo'].join('|') + ') ');
 
   function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
@@ -877,6 +899,7 @@
     var notAsked = VARIANTS.filter(function (v) {
       return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
     });
+    var organisation = ORGANISATION_WORDS.test(' ' + p.folded.join(' ') + ' ');
     var by = {};
     head.forEach(function (d) {
       var row = rowOf(d), name = row[0].normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
@@ -903,7 +926,7 @@
         rarest = Math.max(rarest, rare);
         if (first[word]) rarestFirst = Math.max(rarestFirst, rare);
       });
-      by[d] = scores[d] - VARIANT * unasked - SPECIAL * rarest - SPECIAL_FIRST * rarestFirst;
+      by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest - SPECIAL_FIRST * rarestFirst;
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
