@@ -310,8 +310,8 @@
         alts[0].push(typedKey);
         // A key only filler words typed ask for is the first a long query leaves out. A filler
         // next to the word names pair it with is none ("bản sao" is no "làm sao").
-        if (!isFiller(typed[k]) || manifest.bound[folded[k - 1] + ' ' + folded[k]] ||
-          manifest.bound[folded[k] + ' ' + folded[k + 1]]) {
+        if (!isFiller(typed[k]) || (k > 0 && manifest.bound[folded[k - 1] + ' ' + folded[k]]) ||
+          (k + 1 < folded.length && manifest.bound[folded[k] + ' ' + folded[k + 1]])) {
           filler = false;
           lookups[typedKey].meant = true;
         }
@@ -440,7 +440,7 @@
       steps.push(l);
     });
     return {
-      steps: steps, lookups: lookups, groups: groups, phraseKeys: phraseKeys(), words: folded.length, folded: folded,
+      steps: steps, lookups: lookups, groups: groups, phraseKeys: phraseKeys(), folded: folded,
       waiting: waiting && steps.every(function (l) { return !l.keys.length; }),
     };
   }
@@ -701,7 +701,13 @@
       var most = 0;
       group.sums = group.alts.map(function (alt) {
         var sum = 0;
-        alt.forEach(function (key) { if (key !== null) sum += m[key].idf; });
+        // Its words looked up (a word left out is null): one is a single word (`loose` below).
+        alt.looked = 0;
+        alt.forEach(function (key) {
+          if (key === null) return;
+          sum += m[key].idf;
+          alt.looked++;
+        });
         most = Math.max(most, sum);
         return sum;
       });
@@ -789,7 +795,7 @@
         var further = Math.min(2, met - (topAlt !== group.alts[0] ? 1 : 0));
         if (further > 0 && group.alts.length > 2) top += ALSO * further;
         base += group.weight * group.most * top;
-        if (topAlt.filter(function (key) { return key !== null; }).length === 1) loose += group.weight * group.most * top;
+        if (topAlt.looked === 1) loose += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
         var places = 0, places2 = 0;
         for (w = 0; w < topAlt.length; w++) {
@@ -834,7 +840,7 @@
     // A long query that no name meets most of is a story, not a name pasted whole.
     var out = [], most = 0;
     for (t = 0; t < docs.length; t++) most = Math.max(most, docs[t].base);
-    var story = p.words >= STORY && most < STORY_MET * W;
+    var story = p.folded.length >= STORY && most < STORY_MET * W;
     for (t = 0; t < docs.length; t++) {
       var doc = docs[t], phrase = 0;
       d = doc.d;
