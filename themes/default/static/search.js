@@ -51,7 +51,7 @@
       // A number is its value: "mức 2" is "mức độ 02" (src/search.rs lowercase_words).
       if (/^[0-9]+$/.test(w)) w = w.replace(/^0+(?=.)/, '');
       w = Array.from(w).slice(0, 24).join('');
-      out.push({ fold: fold(w), marks: marks(w), cut: cut });
+      out.push({ word: w, fold: fold(w), marks: marks(w), cut: cut });
       cut = false;
     });
     return out;
@@ -284,9 +284,14 @@
   // whole, or by prefix when it is the last word typed.
   function plan(query, finished, fixes) {
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; }), cut = cutsOf(typed);
-    // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics.
-    Object.keys(fixes || {}).forEach(function (k) { folded[k] = fixes[k]; typed[k] = { fold: fixes[k], marks: null }; });
     var accented = typed.some(function (w) { return w.marks !== ''; });
+    // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics;
+    // a word spelt by ear ("nàm" → "làm") with the diacritics typed ("lam~̀", mended()).
+    Object.keys(fixes || {}).forEach(function (k) {
+      var fix = fixes[k].split('~');
+      folded[k] = fix[0];
+      typed[k] = { fold: fix[0], marks: fix.length > 1 ? fix[1] : null };
+    });
     var groups = [], lookups = Object.create(null), order = [];
     // A typed word is matched by its diacritics when the query has some; an official wording's
     // word always is ("cấp lại" is not "lái"), unless written without any (a site's own list).
@@ -346,9 +351,11 @@
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
-    // around them still count as side by side. A short query is left whole, however many words
-    // its everyday phrases add. The shards of everyday phrases its runs of words need count
-    // too, but not those of a run with a word left out.
+    // around them still count as side by side. A short query keeps every word typed, however
+    // many words its everyday phrases add, but reads at most SHORT_BUDGET kB: past it, the
+    // commonest words of the official wordings go ("hết hạn": "gia hạn", "cấp _"). The shards
+    // of everyday phrases its runs of words need count too, but not those of a run with a word
+    // left out.
     var dropped = Object.create(null), gone = Object.create(null), shardsOf = Object.create(null), runs = phraseShards(folded);
     var kbOf = function (k) { return manifest.kb[k] || 1; };
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
@@ -369,11 +376,12 @@
       });
       return { n: kept.length, kb: kb };
     }
-    if (folded.length > SHORT_QUERY) {
+    var short = folded.length <= SHORT_QUERY;
+    if (!short || cost().kb > SHORT_BUDGET) {
       // The first words typed stay: a name, and most people, say the thing to do first.
       var first = Object.create(null);
       groups.forEach(function (group) {
-        if (group.at < KEEP_FIRST) group.alts[0].forEach(function (key) { first[key] = true; });
+        if (short || group.at < KEEP_FIRST) group.alts[0].forEach(function (key) { first[key] = true; });
       });
       // The commonest words go first, then the heaviest to read.
       var rank = Object.create(null), uncommon = manifest.commonest.length;
@@ -392,13 +400,13 @@
         return !!lookups[a].meant - !!lookups[b].meant || rankOf(a) - rankOf(b) || weight(b) - weight(a);
       }).forEach(function (key) {
         var before = cost();
-        if (before.n <= LOOKUPS && before.kb <= BUDGET) return;
+        if (short ? before.kb <= SHORT_BUDGET : before.n <= LOOKUPS && before.kb <= BUDGET) return;
         var word = lookups[key].word;
         dropped[key] = true;
         var still = order.some(function (k) { return !dropped[k] && lookups[k].word === word; });
         if (!still) gone[word] = true;
         // A word whose shards another word kept still reads saves nothing: it stays.
-        if (before.n <= LOOKUPS && cost().kb >= before.kb) {
+        if ((short || before.n <= LOOKUPS) && cost().kb >= before.kb) {
           delete dropped[key];
           delete gone[word];
         }
@@ -584,6 +592,7 @@
   var SHORT_QUERY = 12; // typed words a query may have and still be read whole
   var LOOKUPS = 24; // words a longer query reads at most, when the manifest's common words allow
   var BUDGET = 36; // kB of index a longer query reads at most, when they allow
+  var SHORT_BUDGET = 48; // … and a shorter one, its words typed all read
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
@@ -981,9 +990,12 @@
   }
 
   // A typed word that no procedure holds is taken for a slip of the keyboard ("ho chie",
-  // "ngân hàg", "nghoe"). The list of every indexed word, read only then, gives the words one
-  // slip away; the one that most often stands next to the words typed around it (else the
-  // commonest) replaces it, and the query is read again, everyday phrases and all.
+  // "ngân hàg", "nghoe") or of the ear ("chường" for "trường"). The list of every indexed word,
+  // read only then, gives the words one slip or one sound away; the one that most often stands
+  // next to the words typed around it, or makes an everyday phrase with them (else the
+  // commonest), replaces it, and the query is read again, everyday phrases and all. So is a
+  // real word that stands next to neither neighbour in any name while a word spelt as it
+  // sounds elsewhere does ("nàm sổ đỏ" for "làm sổ đỏ", "xổ đỏ" for "sổ đỏ").
   function mended(query, finished, got) {
     var spelt = spelled(query), typed = spelt.map(function (w) { return w.fold; }), slips = [], known = {};
     // A filler is meant as typed ("nữa" is not "ngựa").
@@ -992,52 +1004,116 @@
     segments(typed, cutsOf(spelt)).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
-    got.p.steps.forEach(function (step, i) {
+    var terms = termsOf(got.shards), heard = [];
+    got.p.steps.forEach(function (step) {
       var at = typed.indexOf(step.word);
       if (at < 0 || known[at] || Array.from(step.word).length < 3) return;
-      var found = got.shards[i].some(function (terms) {
-        return terms.some(function (t) { return t.term === step.word || (step.prefix && t.term.lastIndexOf(step.word, 0) === 0); });
-      });
+      var found = terms[step.word] || (step.prefix && Object.keys(terms).some(function (t) { return t.lastIndexOf(step.word, 0) === 0; }));
       if (!found) slips.push(at);
+      // A word still being typed may be the start of another.
+      else if (!(step.prefix && at === typed.length - 1 && !finished) && alone(terms, typed, at) && byEar(spelt[at].word).length) heard.push(at);
     });
-    var fixes = strays(typed, known, got);
-    if (!slips.length || !manifest.words) return Object.keys(fixes).length ? again(query, finished, typed, fixes) : got;
+    var fixes = strays(typed, known, terms);
+    heard = heard.filter(function (at) { return !fixes[at]; });
+    if ((!slips.length && !heard.length) || !manifest.words) return Object.keys(fixes).length ? again(query, finished, spelt, fixes) : got;
     return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
-      var near = {}, keys = [];
-      slips.forEach(function (at) {
+      var near = {}, ear = {}, keys = [], index = Object.create(null);
+      all.forEach(function (w) { index[w] = true; });
+      var need = function (k) { if (keys.indexOf(k) < 0) keys.push(k); };
+      slips.concat(heard).forEach(function (at) {
+        // Spelt by ear, as the words indexed: "làm" for "nàm", its diacritics kept.
+        ear[at] = Object.create(null);
+        byEar(spelt[at].word).forEach(function (w) { if (index[fold(w)]) ear[at][fold(w)] = w; });
         // Typed with the keyboard's Vietnamese input off ("ddawng kys", "da9ng ky1"): the word
         // it was meant to be, when an indexed word, is the only one taken.
         var meant = untelex(typed[at]);
-        near[at] = meant !== typed[at] && all.indexOf(meant) >= 0 ? [meant] :
-          all.filter(function (term) { return oneSlip(typed[at], term); });
-        near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) {
-          shardsFor(w, true).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+        near[at] = heard.indexOf(at) >= 0 ? Object.keys(ear[at]) : meant !== typed[at] && index[meant] ? [meant] :
+          all.filter(function (term) { return oneSlip(typed[at], term) && !ear[at][term]; }).concat(Object.keys(ear[at]));
+        near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) { shardsFor(w, true).forEach(need); });
+        // The shards of the everyday phrases each would make with its neighbours.
+        near[at].forEach(function (w) {
+          phraseShards(typed.slice(Math.max(0, at - 1), at).concat(w, typed.slice(at + 1, at + 2))).forEach(function (run) { need(run.key); });
         });
       });
       return Promise.all(keys.map(shard)).then(function (loaded) {
-        var terms = Object.create(null);
-        loaded.forEach(function (part) { part.forEach(function (t) { terms[t.term] = t; }); });
-        var any = Object.keys(fixes).length > 0;
-        slips.forEach(function (at) {
-          var best = null, bestScore = -1;
+        var terms = termsOf([loaded]), any = Object.keys(fixes).length > 0;
+        slips.concat(heard).forEach(function (at) {
+          var best = null, bestScore = -1, said = spelt[at].marks;
           near[at].forEach(function (w) {
-            var t = terms[w];
-            if (!t) return;
-            var score = besides(terms[typed[at - 1]], t) + besides(t, terms[typed[at + 1]]);
-            score = score * 100000 + t.sets[0].length;
-            if (score > bestScore) { best = w; bestScore = score; }
+            var t = terms[w], heardAs = ear[at][w];
+            // Spelt by ear with diacritics, the word must be so spelt in some name ("rơi" is no "đổi").
+            if (!t || (heardAs && said && t.spellings.length && !t.spellings.some(function (s) {
+              return s.split('|').indexOf(marks(heardAs)) >= 0;
+            }))) return;
+            // A real word is read otherwise only to make an everyday phrase ("xổ đỏ": "sổ đỏ"); a
+            // slip as the word spelt by ear that makes one, else the word most often beside its
+            // neighbours, else the commonest.
+            var phrase = phrased(typed, at, w), beside = besides(terms[typed[at - 1]], t) + besides(t, terms[typed[at + 1]]);
+            if (heard.indexOf(at) >= 0 && !phrase) return;
+            var score = (heardAs && phrase ? 1000 : Math.min(beside, 999)) * 100000 + t.sets[0].length;
+            if (score > bestScore) {
+              best = heardAs && said ? w + '~' + marks(heardAs) : w;
+              bestScore = score;
+            }
           });
           if (best) { fixes[at] = best; any = true; }
         });
-        return any ? again(query, finished, typed, fixes) : got;
+        return any ? again(query, finished, spelt, fixes) : got;
       });
     }, function () { return got; });
   }
 
+  // The words a typed word (lowercase) may be, written by ear as a region says it: initial
+  // l/n, s/x, ch/tr, d/gi/r; final n/ng, t/c. Its vowels and tone stay; not "đ", which no
+  // region says otherwise.
+  function byEar(word) {
+    var out = [], m;
+    EAR_FIRST.forEach(function (pair) {
+      if (word.lastIndexOf(pair[0], 0) !== 0 || (pair[0] === 'n' && /^n[gh]/.test(word))) return;
+      // "gi" before a vowel is an initial of its own: "giấy", not "gìn".
+      if (pair[0] === 'gi' && !/[aeiouy]/.test(fold(word.charAt(2)))) return;
+      out.push(pair[1] + word.slice(pair[0].length));
+    });
+    if ((m = /^(.*[^bcdđghklmnpqrstvx])(ng|n|t|c)$/.exec(word))) out.push(m[1] + { ng: 'n', n: 'ng', t: 'c', c: 't' }[m[2]]);
+    return out.filter(function (w) { return w !== word; });
+  }
+  var EAR_FIRST = [['ch', 'tr'], ['tr', 'ch'], ['l', 'n'], ['n', 'l'], ['s', 'x'], ['x', 's'], ['gi', 'd'],
+    ['d', 'gi'], ['d', 'r'], ['r', 'd'], ['r', 'gi']];
+
+  // Whether the word at `at`, read as `w`, makes an everyday phrase with the words around it.
+  function phrased(typed, at, w) {
+    var list = typed.slice(0, at).concat(w, typed.slice(at + 1));
+    for (var n = 2; n <= longest; n++) {
+      for (var s = Math.max(0, at - n + 1); s <= at && s + n <= list.length; s++) {
+        if (everyday[list.slice(s, s + n).join(' ')]) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the typed word at `at` stands next to neither neighbour in any name (both terms
+  // of `terms`), though one of them is indexed.
+  function alone(terms, typed, at) {
+    var t = terms[typed[at]], before = terms[typed[at - 1]], after = terms[typed[at + 1]];
+    return !!t && !!(before || after) && !(besides(before, t) + besides(t, after));
+  }
+
+  // Every term of the shards read, by term.
+  function termsOf(shards) {
+    var terms = Object.create(null);
+    shards.forEach(function (list) {
+      list.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
+    });
+    return terms;
+  }
+
   // The query read again with its slips mended, saying what was read.
-  function again(query, finished, typed, fixes) {
+  function again(query, finished, spelt, fixes) {
     return planned(query, finished, fixes).then(function (fixed) {
-      fixed.p.fixed = Object.keys(fixes).map(function (at) { return [typed[at], fixes[at]]; });
+      fixed.p.fixed = Object.keys(fixes).map(function (at) {
+        var fix = fixes[at].split('~');
+        return [spelt[at].word, fix.length > 1 ? byEar(spelt[at].word).filter(function (w) { return fold(w) === fix[0]; })[0] : fix[0]];
+      });
       return fixed;
     });
   }
@@ -1045,16 +1121,11 @@
   // A slip that leaves a real word ("kinh doan" for "kinh doanh"): a typed word that stands
   // next to neither neighbour in any name, while the word with one letter put back, found in
   // the same shards, stands next to them in several, is read as that word.
-  function strays(typed, known, got) {
-    var terms = Object.create(null), fixes = {};
-    got.shards.forEach(function (shards) {
-      shards.forEach(function (shard) { shard.forEach(function (t) { terms[t.term] = t; }); });
-    });
+  function strays(typed, known, terms) {
+    var fixes = {};
     typed.forEach(function (word, at) {
-      var t = terms[word], before = terms[typed[at - 1]], after = terms[typed[at + 1]];
-      if (!t || known[at] || Array.from(word).length < 3) return;
-      if (!before && !after) return;
-      if (besides(before, t) + besides(t, after)) return;
+      var before = terms[typed[at - 1]], after = terms[typed[at + 1]];
+      if (known[at] || Array.from(word).length < 3 || !alone(terms, typed, at)) return;
       var best = null, most = STRAY - 1;
       Object.keys(terms).forEach(function (term) {
         if (term.length !== word.length + 1 || !oneSlip(word, term)) return;
