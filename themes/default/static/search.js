@@ -1005,15 +1005,17 @@
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
     var terms = termsOf(got.shards), heard = [];
+    // The words that stand next to neither neighbour in any name, one of them indexed.
+    var lonely = typed.map(function (w, at) { return !known[at] && Array.from(w).length >= 3 && alone(terms, typed, at); });
     got.p.steps.forEach(function (step) {
       var at = typed.indexOf(step.word);
       if (at < 0 || known[at] || Array.from(step.word).length < 3) return;
       var found = terms[step.word] || (step.prefix && Object.keys(terms).some(function (t) { return t.lastIndexOf(step.word, 0) === 0; }));
       if (!found) slips.push(at);
       // A word still being typed may be the start of another.
-      else if (!(step.prefix && at === typed.length - 1 && !finished) && alone(terms, typed, at) && byEar(spelt[at].word).length) heard.push(at);
+      else if (!(step.prefix && at === typed.length - 1 && !finished) && lonely[at] && byEar(spelt[at].word).length) heard.push(at);
     });
-    var fixes = strays(typed, known, terms);
+    var fixes = strays(typed, lonely, terms);
     heard = heard.filter(function (at) { return !fixes[at]; });
     if ((!slips.length && !heard.length) || !manifest.words) return Object.keys(fixes).length ? again(query, finished, spelt, fixes) : got;
     return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
@@ -1091,8 +1093,8 @@
     return false;
   }
 
-  // Whether the typed word at `at` stands next to neither neighbour in any name (both terms
-  // of `terms`), though one of them is indexed.
+  // Whether the typed word at `at` is indexed and stands next to neither neighbour in any
+  // name, though one of them is indexed too.
   function alone(terms, typed, at) {
     var t = terms[typed[at]], before = terms[typed[at - 1]], after = terms[typed[at + 1]];
     return !!t && !!(before || after) && !(besides(before, t) + besides(t, after));
@@ -1121,11 +1123,11 @@
   // A slip that leaves a real word ("kinh doan" for "kinh doanh"): a typed word that stands
   // next to neither neighbour in any name, while the word with one letter put back, found in
   // the same shards, stands next to them in several, is read as that word.
-  function strays(typed, known, terms) {
+  function strays(typed, lonely, terms) {
     var fixes = {};
     typed.forEach(function (word, at) {
       var before = terms[typed[at - 1]], after = terms[typed[at + 1]];
-      if (known[at] || Array.from(word).length < 3 || !alone(terms, typed, at)) return;
+      if (!lonely[at]) return;
       var best = null, most = STRAY - 1;
       Object.keys(terms).forEach(function (term) {
         if (term.length !== word.length + 1 || !oneSlip(word, term)) return;
