@@ -285,12 +285,12 @@
   function plan(query, finished, fixes) {
     var typed = spelled(query), folded = typed.map(function (w) { return w.fold; }), cut = cutsOf(typed);
     var accented = typed.some(function (w) { return w.marks !== ''; });
-    // A mended slip ("chie" → "chieu") is looked up as the word it stands for, any diacritics;
-    // a word spelt by ear ("nàm" → "làm") with the diacritics typed ("lam~̀", mended()).
+    // A mended slip ("chie" → "chieu", folded) is looked up as the word it stands for, any
+    // diacritics; a word spelt by ear ("nàm" → "làm", mended()) with the diacritics typed.
     Object.keys(fixes || {}).forEach(function (k) {
-      var fix = fixes[k].split('~');
-      folded[k] = fix[0];
-      typed[k] = { fold: fix[0], marks: fix.length > 1 ? fix[1] : null };
+      var fix = spelled(fixes[k])[0];
+      folded[k] = fix.fold;
+      typed[k] = { fold: fix.fold, marks: fix.marks || null };
     });
     var groups = [], lookups = Object.create(null), order = [];
     // A typed word is matched by its diacritics when the query has some; an official wording's
@@ -1018,9 +1018,13 @@
     var fixes = strays(typed, lonely, terms);
     heard = heard.filter(function (at) { return !fixes[at]; });
     if ((!slips.length && !heard.length) || !manifest.words) return Object.keys(fixes).length ? again(query, finished, spelt, fixes) : got;
-    return load(manifest.words, function (buffer) { return utf8.decode(buffer).split(' '); }).then(function (all) {
-      var near = {}, ear = {}, keys = [], index = Object.create(null);
-      all.forEach(function (w) { index[w] = true; });
+    return load(manifest.words, function (buffer) {
+      var all = utf8.decode(buffer).split(' ');
+      all.index = Object.create(null);
+      all.forEach(function (w) { all.index[w] = true; });
+      return all;
+    }).then(function (all) {
+      var near = {}, ear = {}, keys = [], index = all.index;
       var need = function (k) { if (keys.indexOf(k) < 0) keys.push(k); };
       slips.concat(heard).forEach(function (at) {
         // Spelt by ear, as the words indexed: "làm" for "nàm", its diacritics kept.
@@ -1054,7 +1058,7 @@
             if (heard.indexOf(at) >= 0 && !phrase) return;
             var score = (heardAs && phrase ? 1000 : Math.min(beside, 999)) * 100000 + t.sets[0].length;
             if (score > bestScore) {
-              best = heardAs && said ? w + '~' + marks(heardAs) : w;
+              best = heardAs && said ? heardAs : w;
               bestScore = score;
             }
           });
@@ -1077,7 +1081,7 @@
       out.push(pair[1] + word.slice(pair[0].length));
     });
     if ((m = /^(.*[^bcdđghklmnpqrstvx])(ng|n|t|c)$/.exec(word))) out.push(m[1] + { ng: 'n', n: 'ng', t: 'c', c: 't' }[m[2]]);
-    return out.filter(function (w) { return w !== word; });
+    return out;
   }
   var EAR_FIRST = [['ch', 'tr'], ['tr', 'ch'], ['l', 'n'], ['n', 'l'], ['s', 'x'], ['x', 's'], ['gi', 'd'],
     ['d', 'gi'], ['d', 'r'], ['r', 'd'], ['r', 'gi']];
@@ -1112,10 +1116,7 @@
   // The query read again with its slips mended, saying what was read.
   function again(query, finished, spelt, fixes) {
     return planned(query, finished, fixes).then(function (fixed) {
-      fixed.p.fixed = Object.keys(fixes).map(function (at) {
-        var fix = fixes[at].split('~');
-        return [spelt[at].word, fix.length > 1 ? byEar(spelt[at].word).filter(function (w) { return fold(w) === fix[0]; })[0] : fix[0]];
-      });
+      fixed.p.fixed = Object.keys(fixes).map(function (at) { return [spelt[at].word, fixes[at]]; });
       return fixed;
     });
   }
