@@ -702,7 +702,15 @@
   function rank(p, shards, relaxed) {
     var n = manifest.documents, lengths = shards.lengths, d, g, a, w;
     var m = Object.create(null);
-    p.steps.forEach(function (step, i) { m[step.key] = match(step, shards[i], n); });
+    p.steps.forEach(function (step, i) {
+      m[step.key] = match(step, shards[i], n);
+      m[step.key].id = i;
+    });
+    // Each alternative's matches by place, looked up here once, not per name below.
+    var S = p.steps.length;
+    p.groups.forEach(function (group) {
+      group.alts.forEach(function (alt) { alt.m = alt.map(function (key) { return key === null ? null : m[key]; }); });
+    });
     var total = new Float32Array(n), fracs = new Float32Array(n), best = 0, W = 0, touched = [];
     var seen = new Uint8Array(n);
     // The words that decide: every alternative's words, a document's best alternative per group.
@@ -738,24 +746,24 @@
     // of its first word so followed (-1 when nowhere). Places are 64-bit masks in two halves.
     // A word left out (null) may be any word.
     function sideBySide(alt, d) {
-      var i = 0;
-      while (alt[i] === null) i++;
-      var lo = m[alt[i]].at[d], hi = m[alt[i]].at2[d];
-      for (i++; i < alt.length; i++) {
+      var i = 0, am = alt.m;
+      while (am[i] === null) i++;
+      var lo = am[i].at[d], hi = am[i].at2[d];
+      for (i++; i < am.length; i++) {
         hi = shiftedHigh(lo, hi);
         lo <<= 1;
-        if (alt[i] === null) continue;
-        hi &= m[alt[i]].at2[d];
-        lo &= m[alt[i]].at[d];
+        if (am[i] === null) continue;
+        hi &= am[i].at2[d];
+        lo &= am[i].at[d];
       }
       return lo || hi ? Math.max(0, lowest(lo, hi) - (alt.length - 1)) : -1;
     }
     // First pass: per document, how well each group is met, and which pairs of query words
-    // stand side by side in its name, in order.
-    var docs = [], together = {}, saidBy = new Uint8Array(n);
+    // stand side by side in its name, in order (a pair numbered by its steps, first * S + second).
+    var docs = [], together = new Int32Array(S * S), saidBy = new Uint8Array(n);
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
-      var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousKey = '', hits = [];
+      var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousId = 0, hits = [];
       var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false;
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
@@ -766,11 +774,11 @@
           continue;
         }
         for (a = 0; a < group.alts.length; a++) {
-          var alt = group.alts[a], sum = 0, whole = true;
-          for (w = 0; w < alt.length; w++) {
-            if (alt[w] === null) continue;
-            var v = m[alt[w]].score[d];
-            sum += m[alt[w]].idf * v;
+          var alt = group.alts[a], am = alt.m, sum = 0, whole = true;
+          for (w = 0; w < am.length; w++) {
+            if (am[w] === null) continue;
+            var v = am[w].score[d];
+            sum += am[w].idf * v;
             if (!v) whole = false;
           }
           // Any wording of the group, fully matched, meets it fully. A short official wording
@@ -808,8 +816,9 @@
         if (group.weight === 1) strong = true;
         var places = 0, places2 = 0;
         for (w = 0; w < topAlt.length; w++) {
-          if (topAlt[w] === null) continue;
-          var here = m[topAlt[w]].at[d], here2 = m[topAlt[w]].at2[d];
+          var tm = topAlt.m[w];
+          if (tm === null) continue;
+          var here = tm.at[d], here2 = tm.at2[d];
           places |= here;
           places2 |= here2;
           // Each word once, however often the name repeats it.
@@ -820,12 +829,12 @@
           // but not words far apart in the query ("nhà … báo công an" is no "nhà báo").
           if (group.weight === 1 && (here || here2)) {
             var near = group.at - previousEnd <= PAIR_GAP;
-            if (near && (previous << 1) & here) hits.push(previousKey + '>' + topAlt[w]);
-            else if (near && shiftedHigh(previous, previous2) & here2) late.push(previousKey + '>' + topAlt[w]);
+            if (near && (previous << 1) & here) hits.push(previousId * S + tm.id);
+            else if (near && shiftedHigh(previous, previous2) & here2) late.push(previousId * S + tm.id);
             previousEnd = group.at + group.n - 1;
             previous = here;
             previous2 = here2;
-            previousKey = topAlt[w];
+            previousId = tm.id;
           }
         }
         // Where the name meets the group: an official name says its main thing first. A group
@@ -839,8 +848,8 @@
         if (first >= 0) head += group.weight * group.most * top / (1 + Math.min(first, HEAD_LAST) / HEAD_WORDS);
       }
       if (!strong && !relaxed) continue;
-      for (w = 0; w < hits.length; w++) together[hits[w]] = (together[hits[w]] || 0) + 1;
-      for (w = 0; w < late.length; w++) together[late[w]] = (together[late[w]] || 0) + 1;
+      for (w = 0; w < hits.length; w++) together[hits[w]]++;
+      for (w = 0; w < late.length; w++) together[late[w]]++;
       docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late });
       if (said) saidBy[d] = 1;
     }
