@@ -633,10 +633,7 @@
       terms.forEach(function (t) {
         var whole = t.term === step.word;
         if (!whole && !(step.prefix && t.term.lastIndexOf(step.word, 0) === 0)) return;
-        // A name may spell the word two ways, joined by '|' ("Cấp đổi … đối với").
-        var q = whole ? 1 : PREFIX, fits = step.spelling === null ? null : t.spellings.map(function (s) {
-          return s.split('|').indexOf(step.spelling) >= 0;
-        });
+        var q = whole ? 1 : PREFIX, fits = step.spelling === null ? null : fitting(t, step.spelling);
         manifest.weights.forEach(function (weight, s) {
           var docs = t.sets[s];
           for (var k = 0; k < docs.length; k++) {
@@ -656,6 +653,12 @@
       });
     });
     return { score: score, at: at, at2: at2, idf: idf(step.spelling !== null && spelled ? spelled : count, n), count: count };
+  }
+
+  // Per spelling a term has in names, whether it is `spelling`: a name may spell the word two
+  // ways, joined by '|' ("Cấp đổi … đối với").
+  function fitting(t, spelling) {
+    return t.spellings.map(function (s) { return s.split('|').indexOf(spelling) >= 0; });
   }
 
   // A word typed in Telex or VNI with the input method off, as the folded word it spells:
@@ -1053,18 +1056,16 @@
       return Promise.all(keys.map(shard)).then(function (loaded) {
         var terms = termsOf([loaded]), any = Object.keys(fixes).length > 0;
         slips.concat(heard).forEach(function (at) {
-          var best = null, bestScore = -1, said = spelt[at].marks;
+          var best = null, bestScore = -1, said = spelt[at].marks, real = heard.indexOf(at) >= 0;
           near[at].forEach(function (w) {
             var t = terms[w], heardAs = ear[at][w];
             // Spelt by ear with diacritics, the word must be so spelt in some name ("rơi" is no "đổi").
-            if (!t || (heardAs && said && t.spellings.length && !t.spellings.some(function (s) {
-              return s.split('|').indexOf(marks(heardAs)) >= 0;
-            }))) return;
+            if (!t || (heardAs && said && t.spellings.length && fitting(t, marks(heardAs)).indexOf(true) < 0)) return;
             // A real word is read otherwise only to make an everyday phrase ("xổ đỏ": "sổ đỏ"); a
             // slip as the word spelt by ear that makes one, else the word most often beside its
             // neighbours, else the commonest.
             var phrase = phrased(typed, at, w), beside = besides(terms[typed[at - 1]], t) + besides(t, terms[typed[at + 1]]);
-            if (heard.indexOf(at) >= 0 && !phrase) return;
+            if (real && !phrase) return;
             var score = (heardAs && phrase ? 1000 : Math.min(beside, 999)) * 100000 + t.sets[0].length;
             if (score > bestScore) {
               best = heardAs && said ? heardAs : w;
@@ -1136,9 +1137,8 @@
   function strays(typed, lonely, terms) {
     var fixes = {};
     typed.forEach(function (word, at) {
-      var before = terms[typed[at - 1]], after = terms[typed[at + 1]];
       if (!lonely[at]) return;
-      var best = null, most = STRAY - 1;
+      var before = terms[typed[at - 1]], after = terms[typed[at + 1]], best = null, most = STRAY - 1;
       Object.keys(terms).forEach(function (term) {
         if (term.length !== word.length + 1 || !oneSlip(word, term)) return;
         var near = besides(before, terms[term]) + besides(terms[term], after);
