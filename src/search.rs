@@ -568,6 +568,58 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
     table
 }
 
+/// An everyday phrase as a shard holds it: its words joined by "_", its official wordings, and
+/// its words' diacritics as typed in the list ([`phrase_spellings`]; empty: any).
+type Said<'a> = (&'a str, &'a [String], &'a [u8]);
+
+/// A word's diacritics as one byte, whatever vowel carries the tone: the tone (0 none, 1 huyền,
+/// 2 sắc, 3 hỏi, 4 ngã, 5 nặng), then a bit each for ̂, ̆, ̛ and đ. search.js reads it
+/// (`spelt`).
+fn mark_code(word: &str) -> u8 {
+    marks(word).chars().fold(0, |code, c| {
+        code | match c {
+            '\u{300}' => 1,
+            '\u{301}' => 2,
+            '\u{309}' => 3,
+            '\u{303}' => 4,
+            '\u{323}' => 5,
+            '\u{302}' => 8,
+            '\u{306}' => 16,
+            '\u{31b}' => 32,
+            'đ' => 64,
+            _ => 0,
+        }
+    })
+}
+
+/// Words of an everyday phrase at most for its diacritics to be published: a longer phrase
+/// typed with other diacritics is hardly ever another phrase, and each byte weighs on queries.
+const SPELT_WORDS: usize = 2;
+
+/// Per everyday phrase (folded) of at most [`SPELT_WORDS`] words written with diacritics, its
+/// words' [`mark_code`]s, so a query typed with other ones does not read as it: "tự ký" is not
+/// "tự kỷ" (autism), "hồng" not "hỏng". A phrase the lists write two ways ("ki", "kí"), or
+/// without any diacritics, has none.
+fn phrase_spellings(site: &[(String, Vec<String>)]) -> HashMap<String, Vec<u8>> {
+    let mut seen: HashMap<String, Option<Vec<u8>>> = HashMap::new();
+    for phrase in everyday().map(|(k, _)| k.to_string()).chain(site.iter().map(|(k, _)| k.clone())) {
+        let words = lowercase_words(&phrase);
+        if words.len() > SPELT_WORDS {
+            continue;
+        }
+        let codes: Vec<u8> = words.iter().map(|w| mark_code(w)).collect();
+        let codes = codes.iter().any(|&c| c != 0).then_some(codes);
+        seen.entry(folded(&phrase))
+            .and_modify(|known| {
+                if *known != codes {
+                    *known = None
+                }
+            })
+            .or_insert(codes);
+    }
+    seen.into_iter().filter_map(|(k, codes)| Some((k, codes?))).collect()
+}
+
 /// The published files (paths under `/tim-kiem/`) and the manifest's address.
 pub struct Published {
     pub files: Vec<(String, Vec<u8>)>,
@@ -678,11 +730,15 @@ pub fn publish(
     let index = Index::new(documents);
     let terms: Vec<(&String, &Term)> = index.terms.iter().collect();
     let table = synonym_table(synonyms);
+    let spellings = phrase_spellings(synonyms);
     // Phrases as shard keys: their words joined by "_", so a first word with too many phrases
     // ("mở …") splits by the next word's letters as any key does.
-    let mut keyed: Vec<(String, &[String])> = table.iter().map(|(p, w)| (p.replace(' ', "_"), w.as_slice())).collect();
+    let mut keyed: Vec<(String, &[String], &[u8])> = table
+        .iter()
+        .map(|(p, w)| (p.replace(' ', "_"), w.as_slice(), spellings.get(p).map_or(&[][..], Vec::as_slice)))
+        .collect();
     keyed.sort_unstable();
-    let phrases: Vec<(&str, &[String])> = keyed.iter().map(|(p, w)| (p.as_str(), *w)).collect();
+    let phrases: Vec<Said> = keyed.iter().map(|(p, w, m)| (p.as_str(), *w, *m)).collect();
     let shards = shard(&terms, &phrases, 2, documents.len());
     let rare = rare_words(documents);
     let chunks: Vec<Vec<u8>> = documents
@@ -740,7 +796,7 @@ pub fn publish(
 
     let common = common_terms(&index, documents.len());
     let manifest = Manifest {
-        version: 8,
+        version: 9,
         documents: documents.len(),
         weights: WEIGHTS,
         hash,
@@ -895,14 +951,9 @@ fn lengths_file(lengths: &[usize]) -> Vec<u8> {
 /// first word has too many, for its words ("mo_q" for "mở quán …": the longest key the query's
 /// words from that one on, joined by "_", start with), so the list can grow without growing the
 /// manifest or any one shard much.
-fn shard(
-    terms: &[(&String, &Term)],
-    phrases: &[(&str, &[String])],
-    depth: usize,
-    documents: usize,
-) -> Vec<(String, Vec<u8>)> {
+fn shard(terms: &[(&String, &Term)], phrases: &[Said], depth: usize, documents: usize) -> Vec<(String, Vec<u8>)> {
     let mut keys: Vec<&str> = terms.iter().map(|(t, _)| prefix(t, depth)).collect();
-    keys.extend(phrases.iter().map(|(p, _)| prefix(p, depth)));
+    keys.extend(phrases.iter().map(|(p, ..)| prefix(p, depth)));
     keys.sort_unstable();
     keys.dedup();
     // Both lists are sorted, so each key's terms and phrases follow one another.
@@ -910,17 +961,17 @@ fn shard(
     let mut out = Vec::new();
     for key in keys {
         let t_end = t + terms[t..].iter().take_while(|(term, _)| prefix(term, depth) == key).count();
-        let p_end = p + phrases[p..].iter().take_while(|(phrase, _)| prefix(phrase, depth) == key).count();
+        let p_end = p + phrases[p..].iter().take_while(|(phrase, ..)| prefix(phrase, depth) == key).count();
         let group = &terms[t..t_end];
         let said = &phrases[p..p_end];
         (t, p) = (t_end, p_end);
         let mut bytes = encode_shard(group, documents);
         encode_phrases(&mut bytes, said);
-        let longer =
-            group.iter().any(|(t, _)| t.chars().count() > depth) || said.iter().any(|(p, _)| p.chars().count() > depth);
+        let longer = group.iter().any(|(t, _)| t.chars().count() > depth)
+            || said.iter().any(|(p, ..)| p.chars().count() > depth);
         if bytes.len() > SHARD_SPLIT_BYTES && depth < MAX_TERM_CHARS && longer {
             let (short, long): (Vec<_>, Vec<_>) = group.iter().partition(|(t, _)| t.chars().count() <= depth);
-            let (short_said, long_said): (Vec<_>, Vec<_>) = said.iter().partition(|(p, _)| p.chars().count() <= depth);
+            let (short_said, long_said): (Vec<_>, Vec<_>) = said.iter().partition(|(p, ..)| p.chars().count() <= depth);
             if !short.is_empty() || !short_said.is_empty() {
                 let mut bytes = encode_shard(&short, documents);
                 encode_phrases(&mut bytes, &short_said);
@@ -937,14 +988,15 @@ fn shard(
 
 /// A shard's everyday phrases, after its terms: `varint(w)` and the w distinct wordings
 /// (`varint(len) bytes` each), then `varint(count)` and per phrase `varint(shared)`,
-/// `varint(len) bytes` (what follows the bytes shared with the phrase before), `varint(k)` and
-/// k wording numbers (none for a phrase that only asks how or where).
-fn encode_phrases(out: &mut Vec<u8>, phrases: &[(&str, &[String])]) {
+/// `varint(len) bytes` (what follows the bytes shared with the phrase before), `varint(2k + s)`,
+/// k wording numbers (none for a phrase that only asks how or where) and, when `s` is 1, a
+/// [`mark_code`] per word of the phrase.
+fn encode_phrases(out: &mut Vec<u8>, phrases: &[Said]) {
     // Phrases of one first word share wordings ("giấy phép lái xe", "cấp lại"…): each distinct
     // wording once, numbered in order of first use.
     let mut number: HashMap<&str, usize> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
-    for wording in phrases.iter().flat_map(|(_, wordings)| wordings.iter()) {
+    for wording in phrases.iter().flat_map(|(_, wordings, _)| wordings.iter()) {
         number.entry(wording).or_insert_with(|| {
             distinct.push(wording);
             distinct.len() - 1
@@ -956,16 +1008,20 @@ fn encode_phrases(out: &mut Vec<u8>, phrases: &[(&str, &[String])]) {
     }
     varint(out, phrases.len() as u64);
     let mut previous: &[u8] = &[];
-    for (phrase, wordings) in phrases {
+    for (phrase, wordings, spelling) in phrases {
         // Sorted phrases start alike ("doi bang", "doi bang lai"): search.js joins the bytes.
         let phrase = phrase.as_bytes();
         let shared = previous.iter().zip(phrase).take_while(|(a, b)| a == b).count();
         varint(out, shared as u64);
         varint(out, (phrase.len() - shared) as u64);
         out.extend_from_slice(&phrase[shared..]);
-        varint(out, wordings.len() as u64);
+        let spelt = !wordings.is_empty() && !spelling.is_empty();
+        varint(out, (2 * wordings.len() + usize::from(spelt)) as u64);
         for wording in wordings.iter() {
             varint(out, number[wording.as_str()] as u64);
+        }
+        if spelt {
+            out.extend_from_slice(spelling);
         }
         previous = phrase;
     }
@@ -1668,18 +1724,18 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
         .collect();
-        let phrases: Vec<(&str, &[String])> = table.iter().map(|(p, w)| (p.as_str(), w.as_slice())).collect();
+        let phrases: Vec<Said> = table.iter().map(|(p, w)| (p.as_str(), w.as_slice(), &[][..])).collect();
         let shards = shard(&[], &phrases, 2, 10);
         let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["ba", "gp", "ma"]);
         // No terms; then the distinct wordings, then the phrases: the bytes each shares with the
-        // one before, the rest, its wordings by number.
+        // one before, the rest, twice its count of wordings (no diacritics given), them by number.
         let mut bang = vec![0, 1];
         text_bytes(&mut bang, "giay phep lai xe");
         bang.push(1);
         bang.push(0);
         text_bytes(&mut bang, "bang lai");
-        bang.extend([1, 0]);
+        bang.extend([2, 0]);
         assert_eq!(shards[0].1, bang);
         // "mất bao lâu" asks how long: no wording, so the query leaves it out. "mat bao lau"
         // shares "ma" with "ma so".
@@ -1688,7 +1744,7 @@ mod tests {
         ma.push(2);
         ma.push(0);
         text_bytes(&mut ma, "ma so");
-        ma.extend([1, 0, 2]);
+        ma.extend([2, 0, 2]);
         text_bytes(&mut ma, "t bao lau");
         ma.push(0);
         assert_eq!(shards[2].1, ma);
@@ -1699,7 +1755,7 @@ mod tests {
         let many: BTreeMap<String, Vec<String>> = (0..400)
             .map(|i| (format!("{}_{i}", if i % 2 == 0 { "xin" } else { "xe" }), vec![format!("cap giay phep so {i}")]))
             .collect();
-        let phrases: Vec<(&str, &[String])> = many.iter().map(|(p, w)| (p.as_str(), w.as_slice())).collect();
+        let phrases: Vec<Said> = many.iter().map(|(p, w)| (p.as_str(), w.as_slice(), &[][..])).collect();
         let shards = shard(&[], &phrases, 1, 10);
         let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
         assert!(keys.len() > 4 && keys.iter().all(|k| k.starts_with("xe_") || k.starts_with("xin_")), "{keys:?}");
@@ -1707,12 +1763,35 @@ mod tests {
             assert!(bytes.len() <= SHARD_SPLIT_BYTES, "{key}: {}", bytes.len());
         }
         // Each phrase is in the shard of the longest key it starts with: its wording is there.
-        for (phrase, wordings) in &phrases {
+        for (phrase, wordings, _) in &phrases {
             let key = keys.iter().filter(|k| phrase.starts_with(**k)).max_by_key(|k| k.len()).expect("a key");
             let (_, bytes) = shards.iter().find(|(k, _)| k == key).expect("shard");
             let wording = wordings[0].as_bytes();
             assert!(bytes.windows(wording.len()).any(|w| w == wording), "{phrase} in {key}");
         }
+    }
+
+    #[test]
+    fn short_phrases_carry_the_diacritics_they_are_written_with() {
+        let site = [
+            ("tự kỷ".to_string(), vec!["mức độ khuyết tật".to_string()]),
+            ("hồ sơ mở quán".to_string(), vec!["đăng ký hộ kinh doanh".to_string()]),
+            ("xin visa".to_string(), vec!["cấp thị thực".to_string()]),
+        ];
+        let spellings = phrase_spellings(&site);
+        // "tự": ̛ and nặng; "kỷ": hỏi. search.js turns the phrase off for "tự ký".
+        assert_eq!(spellings["tu ky"], [32 | 5, 3]);
+        assert_eq!(mark_code("Đường"), 64 | 32 | 1);
+        assert_eq!(mark_code("hoà"), mark_code("hòa"));
+        // Longer phrases and those written without diacritics read however typed; so does one
+        // the lists write two ways ("ki", "kí").
+        assert!(!spellings.contains_key("ho so mo quan") && !spellings.contains_key("xin visa"));
+        assert!(!spellings.contains_key("ki"));
+        // Published after the phrase's wordings, the count doubled and marked odd.
+        let wordings = vec!["muc do khuyet tat".to_string()];
+        let mut bytes = Vec::new();
+        encode_phrases(&mut bytes, &[("tu_ky", &wordings, &spellings["tu ky"])]);
+        assert_eq!(bytes[bytes.len() - 4..], [3, 0, 37, 3]);
     }
 
     #[test]

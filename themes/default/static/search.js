@@ -211,7 +211,14 @@
       r.at += rest;
       previous = bytes;
       var phrase = utf8.decode(bytes).replace(/_/g, ' ');
-      for (j = r.varint(); j > 0; j--) wordings.push(table[r.varint()]);
+      var said = r.varint();
+      for (j = said >> 1; j > 0; j--) wordings.push(table[r.varint()]);
+      // The diacritics the list writes it with, a byte per word (src/search.rs mark_code).
+      if (said & 1) {
+        var n = phrase.split(' ').length;
+        wordings.spelling = r.bytes.slice(r.at, r.at + n);
+        r.at += n;
+      }
       phrases.push([phrase, wordings]);
       longest = Math.max(longest, phrase.split(' ').length);
     }
@@ -304,7 +311,7 @@
       return key;
     }
     var had = already(folded, typed), aim = purpose(folded, typed, cut);
-    segments(folded, cut).forEach(function (segment) {
+    segments(folded, cut, typed).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
       if (wordings && !wordings.length) return;
@@ -340,7 +347,7 @@
       if (wordings && n > 1 && folded.length <= SHORT_QUERY) {
         for (var len = n - 1; len > 0; len--) {
           for (var s = i; s + len <= i + n; s++) {
-            (everyday[folded.slice(s, s + len).join(' ')] || []).forEach(function (w) { say(w, true); });
+            (saying(folded, typed, s, len) || []).forEach(function (w) { say(w, true); });
           }
         }
       }
@@ -537,7 +544,7 @@
   // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
   // ("bằng lái" in "cấp lại bằng lái") wins over a phrase that only starts with it ("cấp lại
   // bằng"). No phrase reads across a `cut` of the punctuation.
-  function segments(folded, cut) {
+  function segments(folded, cut, typed) {
     var full = spelledOut(folded);
     // best[e]: the worth of the best cut of the first e words; last[e]: its last piece.
     var best = [0], last = [], e, n;
@@ -545,9 +552,9 @@
       best[e] = -1;
       for (n = Math.min(longest, e); n > 0; n--) {
         if (n > 1 && cut && cut.slice(e - n + 1, e).some(Boolean)) continue;
-        var wordings = everyday[folded.slice(e - n, e).join(' ')] ||
-          (n > 1 && everyday[full.slice(e - n, e).join(' ')]) ||
-          (n > 2 && everyday[gapless(folded.slice(e - n, e)).join(' ')]) || null;
+        var key = folded.slice(e - n, e).join(' '), spelt = full.slice(e - n, e).join(' '), gapped = gapless(folded.slice(e - n, e)).join(' ');
+        var wordings = saying(folded, typed, e - n, n) ||
+          (n > 1 && spelt !== key && everyday[spelt]) || (n > 2 && gapped !== key && everyday[gapped]) || null;
         if (!wordings && n > 1) continue;
         var worth = best[e - n] + (wordings ? n * n : 0);
         if (worth > best[e]) {
@@ -568,6 +575,23 @@
       out.unshift(piece);
     }
     return out;
+  }
+
+  // The wordings of the everyday phrase of the `n` words at `at`, unless typed with other
+  // diacritics than the list writes it with: a tone typed that is another ("tự ký" is not
+  // "tự kỷ", "hồng" not "hỏng") or a mark its word lacks ("cuối" is not "cưới", "hổng" not
+  // "hỏng"). A mark left out is no other spelling, nor hỏi for ngã, which the South says alike.
+  function saying(folded, typed, at, n) {
+    var wordings = everyday[folded.slice(at, at + n).join(' ')], spelling = wordings && wordings.spelling;
+    for (var k = 0; spelling && k < n; k++) {
+      var m = typed[at + k].marks, code = 0;
+      if (!m) continue;
+      Array.from(m).forEach(function (c) { code |= MARK_CODES[c] || 0; });
+      var tone = code & 7, meant = spelling[k] & 7;
+      if ((code >> 3) & ~(spelling[k] >> 3)) return null;
+      if (tone && tone !== meant && !(tone > 2 && tone < 5 && meant > 2 && meant < 5)) return null;
+    }
+    return wordings;
   }
 
   // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
@@ -593,6 +617,9 @@
   var LOOKUPS = 24; // words a longer query reads at most, when the manifest's common words allow
   var BUDGET = 36; // kB of index a longer query reads at most, when they allow
   var SHORT_BUDGET = 48; // … and a shorter one, its words typed all read
+  // A diacritic's part of a word's mark code (src/search.rs mark_code): the tone, then ̂, ̆,
+  // ̛ and đ.
+  var MARK_CODES = { '\u0300': 1, '\u0301': 2, '\u0309': 3, '\u0303': 4, '\u0323': 5, '\u0302': 8, '\u0306': 16, '\u031b': 32, 'đ': 64 };
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
@@ -1013,7 +1040,7 @@
     // A filler is meant as typed ("nữa" is not "ngựa").
     spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
     // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
-    segments(typed, cutsOf(spelt)).forEach(function (seg) {
+    segments(typed, cutsOf(spelt), spelt).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
     var terms = termsOf(got.shards), heard = [];
