@@ -363,7 +363,7 @@
     // commonest words of the official wordings go ("hết hạn": "gia hạn", "cấp _"). The shards
     // of everyday phrases its runs of words need count too, but not those of a run with a word
     // left out.
-    var dropped = Object.create(null), gone = Object.create(null), shardsOf = Object.create(null), runs = phraseShards(folded);
+    var dropped = Object.create(null), gone = Object.create(null), shardsOf = Object.create(null), runs = phraseShards(folded, typed);
     var kbOf = function (k) { return manifest.kb[k] || 1; };
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
     function phraseKeys() {
@@ -464,9 +464,9 @@
   // for each run of two to PHRASE_WORDS words side by side in the query, abbreviations also
   // spelled out ("mở cty": "mo cong ty") or without its little words (`gapless`), joined by
   // "_" (src/search.rs shard), the longest key it starts with, where a phrase of those words is.
-  function phraseShards(folded) {
+  function phraseShards(folded, typed) {
     var flat = [], found = {};
-    spelledOut(folded).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
+    spelledOut(folded, typed).forEach(function (w) { flat.push.apply(flat, w.split(' ')); });
     [folded, flat, gapless(folded)].forEach(function (list) {
       for (var i = 0; i + 1 < list.length; i++) {
         for (var n = 2; n <= PHRASE_WORDS && i + n <= list.length; n++) {
@@ -474,6 +474,9 @@
           for (var end = joined.length; end > 0 && !key; end--) {
             if (manifest.phraseKeys[joined.slice(0, end)]) key = joined.slice(0, end);
           }
+          // A run that starts with a word not typed but spelt out ("hổng": "không") finds its
+          // phrases in that word's shard.
+          if (!key && list === flat && folded.indexOf(run[0]) < 0) key = shardsFor(run[0], true)[0];
           if (key) found[key + ' ' + run.join(' ')] = { key: key, words: run };
         }
       }
@@ -545,7 +548,7 @@
   // ("bằng lái" in "cấp lại bằng lái") wins over a phrase that only starts with it ("cấp lại
   // bằng"). No phrase reads across a `cut` of the punctuation.
   function segments(folded, cut, typed) {
-    var full = spelledOut(folded);
+    var full = spelledOut(folded, typed);
     // best[e]: the worth of the best cut of the first e words; last[e]: its last piece.
     var best = [0], last = [], e, n;
     for (e = 1; e <= folded.length; e++) {
@@ -595,9 +598,12 @@
   }
 
   // An abbreviation typed inside a phrase reads as what it stands for: "mở cty" is "mở công
-  // ty", "dk kết hôn" is "đăng ký kết hôn".
-  function spelledOut(folded) {
-    return folded.map(function (w) {
+  // ty", "dk kết hôn" is "đăng ký kết hôn"; so does a word of chat or of the regions as typed
+  // (CHAT): "hổng có lương hưu" is "không có lương hưu".
+  function spelledOut(folded, typed) {
+    return folded.map(function (w, i) {
+      var chat = typed && typed[i].word && CHAT[typed[i].word];
+      if (chat) return chat;
       var wordings = everyday[w];
       if (!wordings || wordings.length !== 1) return w;
       var full = words(wordings[0]);
@@ -620,6 +626,12 @@
   // A diacritic's part of a word's mark code (src/search.rs mark_code): the tone, then ̂, ̆,
   // ̛ and đ.
   var MARK_CODES = { '\u0300': 1, '\u0301': 2, '\u0309': 3, '\u0303': 4, '\u0323': 5, '\u0302': 8, '\u0306': 16, '\u031b': 32, 'đ': 64 };
+  // Words of chat and of the regions, as typed, and the word they stand for, folded: an everyday
+  // phrase is looked for with it too.
+  var CHAT = {
+    ko: 'khong', k: 'khong', kg: 'khong', khg: 'khong', hok: 'khong', hk: 'khong', khum: 'khong', 'hông': 'khong',
+    'hổng': 'khong', dc: 'duoc', 'đc': 'duoc', j: 'gi', vs: 'voi', 'mô': 'dau', 'răng': 'sao',
+  };
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
