@@ -168,14 +168,16 @@ pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, m
     làm thứ bảy không, có làm thứ 7 không, giờ làm việc, số điện thoại, mẫu đơn";
 
 /// Everyday words whose meaning yields to the rest of the query: "mất" is lost ("mất bằng lái":
-/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng") it
+/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng", "bố mẹ
+/// mất để lại đất") it
 /// means died, which the death words already say. So "sai ngày sinh" is a civil-status record
 /// put right, unless the query names another paper ("bằng tốt nghiệp bị sai ngày sinh", "sổ đỏ
 /// ghi sai năm sinh": that paper's own procedure). Word or phrase, a colon, then the phrases
 /// that turn its everyday wordings off, comma-separated; `;` between entries. search.js then
 /// leaves a word out, and reads a phrase as the words typed.
 pub const YIELDS: &str = "mất: khai tử, báo tử, chứng tử, mai táng, tử tuất, tiền tuất, trợ cấp tuất, qua đời, \
-    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng; \
+    chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng, \
+    để lại, di chúc, thừa kế, di sản; \
     sửa sai, ghi sai, sai năm sinh, sai ngày sinh, sai chữ lót, sai tên mẹ, sai tên cha, sai họ, sai nơi sinh, \
     sai tên đệm: bằng, văn bằng, tốt nghiệp, chứng chỉ, sổ đỏ, sổ hồng, bìa đỏ, gcn, giấy chứng nhận, sổ đất, \
     bhxh, bảo hiểm, bhyt, cccd, căn cước, cmnd, chứng minh, hộ chiếu, gplx, bằng lái, giấy phép, cà vẹt, \
