@@ -953,6 +953,11 @@
   // person, src/search.rs names_a_person) gives way to one a citizen may ask for, unless the
   // query names an organisation: nearly everyone who types here asks for themselves.
   var ORGANISATIONS = 0.08;
+  // A query naming a company, or a household business, and not the other: a name for the other
+  // only gives way by OTHER_BUSINESS.
+  var OTHER_BUSINESS = 0.1;
+  var COMPANY_WORDS = / (cong ty|cty|doanh nghiep|dn|tnhh|trach nhiem huu han|co phan) /;
+  var HOUSEHOLD_WORDS = / (ho kinh doanh|hkd|ho ca the|ca the|tiem|tiem tap hoa) /;
   var ORGANISATION_WORDS = new RegExp(' (' + ['cong ty', 'cty', 'doanh nghiep', 'dn', 'hop tac xa', 'htx', 'to chuc',
     'co quan', 'benh vien', 'chi nhanh', 'van phong', 'nha dau tu', 'xi nghiep', 'nha may',
     'ngan hang', 'dang vien', 'cong chuc', 'vien chuc', 'can bo', 'chi bo'].join('|') + ') ');
@@ -965,7 +970,9 @@
     var notAsked = VARIANTS.filter(function (v) {
       return !v.every(function (w) { return asked[fold(w)] || isFiller(spelled(w)[0]); });
     });
-    var organisation = ORGANISATION_WORDS.test(' ' + p.folded.join(' ') + ' ');
+    var query = ' ' + p.folded.join(' ') + ' ', organisation = ORGANISATION_WORDS.test(query);
+    // Who runs the business the query names, a company or a household, if one of them only.
+    var company = COMPANY_WORDS.test(query), household = HOUSEHOLD_WORDS.test(query);
     var by = {};
     head.forEach(function (d) {
       var row = rowOf(d), name = row[0].normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
@@ -992,7 +999,15 @@
         rarest = Math.max(rarest, rare);
         if (first[word]) rarestFirst = Math.max(rarestFirst, rare);
       });
-      by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest - SPECIAL_FIRST * rarestFirst;
+      // A name for the other kind of business gives way ("tạm ngừng kinh doanh" of a household
+      // for "cty tạm ngừng kd").
+      var folded = ' ' + name.map(fold).join(' ') + ' ', other = false;
+      if (company !== household) {
+        var forCompany = COMPANY_WORDS.test(folded), forHousehold = HOUSEHOLD_WORDS.test(folded);
+        other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
+      }
+      by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest -
+        SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0);
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
