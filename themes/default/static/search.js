@@ -628,10 +628,11 @@
   var MARK_CODES = { '\u0300': 1, '\u0301': 2, '\u0309': 3, '\u0303': 4, '\u0323': 5, '\u0302': 8, '\u0306': 16, '\u031b': 32, 'đ': 64 };
   // Words of chat and of the regions, as typed, and the word they stand for, folded: an everyday
   // phrase is looked for with it too.
-  var CHAT = {
+  // No inherited keys: a word typed may be "constructor".
+  var CHAT = Object.assign(Object.create(null), {
     ko: 'khong', k: 'khong', kg: 'khong', khg: 'khong', hok: 'khong', hk: 'khong', khum: 'khong', 'hông': 'khong',
     'hổng': 'khong', dc: 'duoc', 'đc': 'duoc', j: 'gi', vs: 'voi', 'mô': 'dau', 'răng': 'sao',
-  };
+  });
   var PHRASE_WORDS = 6; // words of an everyday phrase at most, as its shard is looked for
   var KEEP_FIRST = 3; // … its first words typed read whatever they weigh
   var FILLER = 0.25; // a filler word's weight
