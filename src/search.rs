@@ -168,13 +168,12 @@ pub const FILLER_PHRASES: &str = "mất bao lâu, bao lâu, mất mấy ngày, m
     làm thứ bảy không, có làm thứ 7 không, giờ làm việc, số điện thoại, mẫu đơn";
 
 /// Everyday words whose meaning yields to the rest of the query: "mất" is lost ("mất bằng lái":
-/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng", "bố mẹ
-/// mất để lại đất") it
-/// means died, which the death words already say. So "sai ngày sinh" is a civil-status record
-/// put right, unless the query names another paper ("bằng tốt nghiệp bị sai ngày sinh", "sổ đỏ
-/// ghi sai năm sinh": that paper's own procedure). Word or phrase, a colon, then the phrases
-/// that turn its everyday wordings off, comma-separated; `;` between entries. search.js then
-/// leaves a word out, and reads a phrase as the words typed.
+/// "cấp lại"), but next to death ("khai tử cho ông nội mới mất", "bố mất nhận tiền mai táng",
+/// "bố mẹ mất để lại đất") it means died, which the death words already say. So "sai ngày
+/// sinh" is a civil-status record put right, unless the query names another paper ("bằng tốt
+/// nghiệp bị sai ngày sinh", "sổ đỏ ghi sai năm sinh": that paper's own procedure). Word or
+/// phrase, a colon, then the phrases that turn its everyday wordings off, comma-separated; `;`
+/// between entries. search.js then leaves a word out, and reads a phrase as the words typed.
 pub const YIELDS: &str = "mất: khai tử, báo tử, chứng tử, mai táng, tử tuất, tiền tuất, trợ cấp tuất, qua đời, \
     chết, từ trần, tử vong, mới mất, vừa mất, người mất, thi hài, hài cốt, tro cốt, an táng, hỏa táng, \
     để lại, di chúc, thừa kế, di sản; \
@@ -576,7 +575,7 @@ type Said<'a> = (&'a str, &'a [String], &'a [u8]);
 
 /// A word's diacritics as one byte, whatever vowel carries the tone: the tone (0 none, 1 huyền,
 /// 2 sắc, 3 hỏi, 4 ngã, 5 nặng), then a bit each for ̂, ̆, ̛ and đ. search.js reads it
-/// (`spelt`).
+/// (`saying`).
 fn mark_code(word: &str) -> u8 {
     marks(word).chars().fold(0, |code, c| {
         code | match c {

@@ -214,13 +214,13 @@
       var said = r.varint();
       for (j = said >> 1; j > 0; j--) wordings.push(table[r.varint()]);
       // The diacritics the list writes it with, a byte per word (src/search.rs mark_code).
+      var n = phrase.split(' ').length;
       if (said & 1) {
-        var n = phrase.split(' ').length;
         wordings.spelling = r.bytes.slice(r.at, r.at + n);
         r.at += n;
       }
       phrases.push([phrase, wordings]);
-      longest = Math.max(longest, phrase.split(' ').length);
+      longest = Math.max(longest, n);
     }
     return terms;
   }
@@ -555,9 +555,12 @@
       best[e] = -1;
       for (n = Math.min(longest, e); n > 0; n--) {
         if (n > 1 && cut && cut.slice(e - n + 1, e).some(Boolean)) continue;
-        var key = folded.slice(e - n, e).join(' '), spelt = full.slice(e - n, e).join(' '), gapped = gapless(folded.slice(e - n, e)).join(' ');
+        // Spelt out or without its little words, a phrase is another key, or none (the same key
+        // typed with other diacritics stays off).
+        var key = folded.slice(e - n, e).join(' '), other;
         var wordings = saying(folded, typed, e - n, n) ||
-          (n > 1 && spelt !== key && everyday[spelt]) || (n > 2 && gapped !== key && everyday[gapped]) || null;
+          (n > 1 && (other = full.slice(e - n, e).join(' ')) !== key && everyday[other]) ||
+          (n > 2 && (other = gapless(folded.slice(e - n, e)).join(' ')) !== key && everyday[other]) || null;
         if (!wordings && n > 1) continue;
         var worth = best[e - n] + (wordings ? n * n : 0);
         if (worth > best[e]) {
@@ -1002,8 +1005,9 @@
       });
       // A name for the other kind of business gives way ("tạm ngừng kinh doanh" of a household
       // for "cty tạm ngừng kd").
-      var folded = ' ' + name.map(fold).join(' ') + ' ', other = false;
+      var other = false;
       if (company !== household) {
+        var folded = ' ' + name.map(fold).join(' ') + ' ';
         var forCompany = COMPANY_WORDS.test(folded), forHousehold = HOUSEHOLD_WORDS.test(folded);
         other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
       }
