@@ -653,6 +653,7 @@
   var WORDING_APART = 0.9; // … one of its official wordings so
   var PARTIAL = 0.5; // an official wording of an everyday word, met only in part
   var WORDING_MOST = 7; // what an everyday phrase weighs at most per word typed
+  var WORDING_TYPED = 1.5; // … and at most so many times what its typed words weigh
   var TYPED = 0.9; // an everyday phrase's typed words, met as they stand
   var INNER = 0.4; // a wording of a shorter everyday phrase inside the one typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
@@ -775,8 +776,13 @@
         return sum;
       });
       // An everyday phrase with long wordings ("việt kiều": "người Việt Nam định cư ở nước
-      // ngoài") weighs at most WORDING_MOST per word typed, unless its typed words weigh more.
-      if (group.alts.length > 1) most = Math.max(group.sums[0], Math.min(most, WORDING_MOST * group.alts[0].length));
+      // ngoài") weighs at most WORDING_MOST per word typed, unless its typed words weigh more,
+      // and not much more than its typed words: "đại sứ quán" ("cơ quan đại diện Việt Nam ở
+      // nước ngoài") does not outweigh the "khai sinh" asked for there.
+      if (group.alts.length > 1) {
+        var cap = Math.min(WORDING_MOST * group.alts[0].length, group.sums[0] ? WORDING_TYPED * group.sums[0] : Infinity);
+        most = Math.max(group.sums[0], Math.min(most, cap));
+      }
       group.most = most;
       W += group.weight * most;
       group.alts.forEach(function (alt) {
