@@ -54,7 +54,53 @@
       out.push({ word: w, fold: fold(w), marks: marks(w), cut: cut });
       cut = false;
     });
-    return out;
+    return spokenAges(out);
+  }
+
+  // An age said in words, as voice typing writes it ("con mười bốn tuổi", "bà tám mươi lăm
+  // tuổi"), is the number names write ("từ đủ 14 tuổi"): the longest run of number words
+  // before "tuổi" that reads as one number from 1 to 99 becomes its digits, and after it a run
+  // of two or three ("đến tuổi hai mươi lăm"; "tuổi năm nay" is no age).
+  var ONES = { 'một': 1, hai: 2, ba: 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9 };
+  var ONES_AFTER_TENS = { 'mốt': 1, 'tư': 4, 'lăm': 5, 'nhăm': 5 };
+  function spokenNumber(words) {
+    // Typed bare, a word is read as the number it folds to ("tam muoi" is 80).
+    var one = function (w, afterTens) {
+      var v = ONES[w.word] || (afterTens && ONES_AFTER_TENS[w.word]);
+      if (!v && !w.marks) {
+        Object.keys(ONES).concat(afterTens ? Object.keys(ONES_AFTER_TENS) : []).forEach(function (k) {
+          if (fold(k) === w.fold) v = ONES[k] || ONES_AFTER_TENS[k];
+        });
+      }
+      return v || 0;
+    };
+    var tens = function (w, spelling) { return w.fold === 'muoi' && (!w.marks || w.word === spelling); };
+    var n = words.length, a = words[0];
+    if (n === 1) return tens(a, 'mười') ? 10 : one(a, false);
+    if (tens(a, 'mười')) return n === 2 && one(words[1], true) ? 10 + one(words[1], true) : 0;
+    var first = one(a, false);
+    if (first < 2 || !tens(words[1], 'mươi')) return 0;
+    if (n === 2) return first * 10;
+    return n === 3 && one(words[2], true) ? first * 10 + one(words[2], true) : 0;
+  }
+  function spokenAges(words) {
+    var said = function (from, to) {
+      var value = spokenNumber(words.slice(from, to)), digits = String(value);
+      if (value) words.splice(from, to - from, { word: digits, fold: digits, marks: '', cut: words[from].cut });
+      return value;
+    };
+    for (var i = 0; i < words.length; i++) {
+      if (words[i].fold !== 'tuoi') continue;
+      var before = false;
+      for (var from = Math.max(0, i - 3); from < i && !before; from++) {
+        if (said(from, i)) {
+          i = from + 1;
+          before = true;
+        }
+      }
+      for (var to = Math.min(words.length, i + 4); to > i + 2 && !before; to--) if (said(i + 1, to)) break;
+    }
+    return words;
   }
 
   // Per word of `spelled` words, whether punctuation cuts the text before it.
