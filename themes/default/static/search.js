@@ -63,16 +63,17 @@
   // of two or three ("đến tuổi hai mươi lăm"; "tuổi năm nay" is no age).
   var ONES = { 'một': 1, hai: 2, ba: 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'bẩy': 7, 'tám': 8, 'chín': 9 };
   var ONES_AFTER_TENS = { 'mốt': 1, 'tư': 4, 'lăm': 5, 'nhăm': 5 };
+  // Typed bare, a word is read as the number it folds to ("tam muoi" is 80).
+  var foldedKeys = function (table) {
+    var out = {};
+    Object.keys(table).forEach(function (k) { out[fold(k)] = table[k]; });
+    return out;
+  };
+  var BARE_ONES = foldedKeys(ONES), BARE_AFTER_TENS = foldedKeys(ONES_AFTER_TENS);
   function spokenNumber(words) {
-    // Typed bare, a word is read as the number it folds to ("tam muoi" is 80).
     var one = function (w, afterTens) {
-      var v = ONES[w.word] || (afterTens && ONES_AFTER_TENS[w.word]);
-      if (!v && !w.marks) {
-        Object.keys(ONES).concat(afterTens ? Object.keys(ONES_AFTER_TENS) : []).forEach(function (k) {
-          if (fold(k) === w.fold) v = ONES[k] || ONES_AFTER_TENS[k];
-        });
-      }
-      return v || 0;
+      var key = w.marks ? w.word : w.fold, ones = w.marks ? ONES : BARE_ONES;
+      return ones[key] || (afterTens && (w.marks ? ONES_AFTER_TENS : BARE_AFTER_TENS)[key]) || 0;
     };
     var tens = function (w, spelling) { return w.fold === 'muoi' && (!w.marks || w.word === spelling); };
     var n = words.length, a = words[0];
