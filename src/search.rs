@@ -22,7 +22,7 @@
 //! - `facets.<hash>.bin`: the field, level and unit names, then the field, level, online
 //!   service and units of every document; read only when a visitor filters.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -787,7 +787,24 @@ pub fn publish(
     let length_bytes = lengths_file(&index.lengths);
     let lengths = format!("lengths.{}.bin", content_hash(&length_bytes));
     files.push((lengths.clone(), length_bytes));
-    let word_bytes = index.terms.keys().map(String::as_str).collect::<Vec<_>>().join(" ").into_bytes();
+    // Every indexed word; then, after a line break, the words of the everyday phrases and their
+    // wordings that no procedure here holds: real words a citizen types ("tuổi" on a site whose
+    // names lack it), which search.js does not take for a slip of another word.
+    // Written with their diacritics ("tuổi" is real, "tuồi" a slip).
+    let site =
+        synonyms.iter().flat_map(|(phrase, wordings)| std::iter::once(phrase).chain(wordings)).map(String::as_str);
+    let real: BTreeSet<String> = everyday()
+        .flat_map(|(phrase, wordings)| std::iter::once(phrase).chain(wordings))
+        .chain(site)
+        .flat_map(lowercase_words)
+        .filter(|w| !index.terms.contains_key(&fold(w)))
+        .collect();
+    let word_bytes = [
+        index.terms.keys().map(String::as_str).collect::<Vec<_>>().join(" "),
+        real.into_iter().collect::<Vec<_>>().join(" "),
+    ]
+    .join("\n")
+    .into_bytes();
     let words = format!("words.{}.txt", content_hash(&word_bytes));
     files.push((words.clone(), word_bytes));
 
@@ -1605,8 +1622,10 @@ mod tests {
         // Every indexed word, for search.js to mend a slip of the keyboard.
         let words = manifest["words"].as_str().expect("words");
         let (_, list) = published.files.iter().find(|(n, _)| n == words).expect("words file");
-        let list = std::str::from_utf8(list).expect("utf-8");
-        assert!(list.split(' ').any(|w| w == "sinh") && list.split(' ').is_sorted());
+        let (indexed, real) = std::str::from_utf8(list).expect("utf-8").split_once('\n').expect("two lines");
+        assert!(indexed.split(' ').any(|w| w == "sinh") && indexed.split(' ').is_sorted());
+        // … then the real words of the everyday list that no name here holds, not to be mended.
+        assert!(real.split(' ').any(|w| w == "tuổi") && !real.split(' ').any(|w| w == "sinh"));
         let lengths = manifest["lengths"].as_str().expect("lengths");
         let (_, bytes) = published.files.iter().find(|(n, _)| n == lengths).expect("lengths file");
         assert_eq!(bytes, &[6 | 4 << 4, 7 | 8 << 4, 6]);

@@ -1119,7 +1119,9 @@
   // next to the words typed around it, or makes an everyday phrase with them (else the
   // commonest), replaces it, and the query is read again, everyday phrases and all. So is a
   // real word that stands next to neither neighbour in any name while a word spelt as it
-  // sounds elsewhere does ("nàm sổ đỏ" for "làm sổ đỏ", "xổ đỏ" for "sổ đỏ").
+  // sounds elsewhere does ("nàm sổ đỏ" for "làm sổ đỏ", "xổ đỏ" for "sổ đỏ"). A word of the
+  // everyday list that no name here holds ("tuổi" on a small site) is real, not a slip of "thôi":
+  // it is read otherwise only to make an everyday phrase.
   function mended(query, finished, got) {
     var spelt = spelled(query), typed = spelt.map(function (w) { return w.fold; }), slips = [], known = {};
     // A filler is meant as typed ("nữa" is not "ngựa").
@@ -1143,9 +1145,11 @@
     heard = heard.filter(function (at) { return !fixes[at]; });
     if ((!slips.length && !heard.length) || !manifest.words) return Object.keys(fixes).length ? again(query, finished, spelt, fixes) : got;
     return load(manifest.words, function (buffer) {
-      var all = utf8.decode(buffer).split(' ');
+      var lines = utf8.decode(buffer).split('\n'), all = lines[0].split(' ');
       all.index = Object.create(null);
+      all.real = Object.create(null);
       all.forEach(function (w) { all.index[w] = true; });
+      (lines[1] || '').split(' ').forEach(function (w) { all.real[fold(w)] = all.real[fold(w) + '~' + marks(w)] = true; });
       return all;
     }).then(function (all) {
       var near = {}, ear = {}, keys = [], index = all.index;
@@ -1168,16 +1172,19 @@
       return Promise.all(keys.map(shard)).then(function (loaded) {
         var terms = termsOf([loaded]), any = Object.keys(fixes).length > 0;
         slips.concat(heard).forEach(function (at) {
-          var best = null, bestScore = -1, said = spelt[at].marks, real = heard.indexOf(at) >= 0;
+          // A word of the everyday list that no name here holds is a real word too ("tuổi").
+          var best = null, bestScore = -1, said = spelt[at].marks, lacking = all.real[typed[at] + (said ? '~' + said : '')];
+          var real = heard.indexOf(at) >= 0 || lacking;
           near[at].forEach(function (w) {
             var t = terms[w], heardAs = ear[at][w];
             // Spelt by ear with diacritics, the word must be so spelt in some name ("rơi" is no "đổi").
             if (!t || (heardAs && said && t.spellings.length && fitting(t, marks(heardAs)).indexOf(true) < 0)) return;
-            // A real word is read otherwise only to make an everyday phrase ("xổ đỏ": "sổ đỏ"); a
-            // slip as the word spelt by ear that makes one, else the word most often beside its
-            // neighbours, else the commonest.
+            // A real word is read otherwise only to make an everyday phrase ("xổ đỏ": "sổ đỏ"), or,
+            // if no name here holds it, as spelt by ear ("giường lúa": "ruộng lúa"); a slip as the
+            // word spelt by ear that makes one, else the word most often beside its neighbours,
+            // else the commonest.
             var phrase = phrased(typed, at, w), beside = besides(terms[typed[at - 1]], t) + besides(t, terms[typed[at + 1]]);
-            if (real && !phrase) return;
+            if (real && !phrase && !(lacking && heardAs)) return;
             var score = (heardAs && phrase ? 1000 : Math.min(beside, 999)) * 100000 + t.sets[0].length;
             if (score > bestScore) {
               best = heardAs && said ? heardAs : w;
