@@ -272,6 +272,68 @@ fn lowered(text: &str) -> String {
     lowercase_words(text).join(" ")
 }
 
+/// An everyday phrase's key as search.js reads the same words typed: folded, and an age said
+/// in words read as its digits ("mười tám tuổi" is "18 tuoi", [`spoken_ages`]).
+fn key_of(phrase: &str) -> String {
+    spoken_ages(lowercase_words(phrase)).iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// Lowercase words with an age said in words ("con mười bốn tuổi", "tuổi hai mươi lăm") as the
+/// digits names write, as search.js `spokenAges` reads a query: the longest run of up to three
+/// number words before "tuổi" that reads as one number from 1 to 99, else a run of two or three
+/// after it. Typed with diacritics, a number word must be spelt so ("tâm" is no "tám").
+fn spoken_ages(mut words: Vec<String>) -> Vec<String> {
+    const ONES: [(&str, u32); 10] = [
+        ("một", 1),
+        ("hai", 2),
+        ("ba", 3),
+        ("bốn", 4),
+        ("năm", 5),
+        ("sáu", 6),
+        ("bảy", 7),
+        ("bẩy", 7),
+        ("tám", 8),
+        ("chín", 9),
+    ];
+    const AFTER_TENS: [(&str, u32); 4] = [("mốt", 1), ("tư", 4), ("lăm", 5), ("nhăm", 5)];
+    // Typed bare, a word is the number it folds to ("tam muoi" is 80).
+    let is = |w: &str, spelt: &str| if marks(w).is_empty() { fold(spelt) == w } else { spelt == w };
+    let one = |w: &str, after_tens: bool| {
+        let table = ONES.iter().chain(if after_tens { &AFTER_TENS[..] } else { &[] });
+        table.clone().find(|(spelt, _)| is(w, spelt)).map_or(0, |&(_, n)| n)
+    };
+    let tens = |w: &str, spelling: &str| fold(w) == "muoi" && (marks(w).is_empty() || w == spelling);
+    let number = |run: &[String]| -> u32 {
+        match run {
+            [a] if tens(a, "mười") => 10,
+            [a] => one(a, false),
+            [a, b] if tens(a, "mười") => Some(one(b, true)).filter(|&n| n > 0).map_or(0, |n| 10 + n),
+            [a, ..] if tens(a, "mười") => 0,
+            [a, b] if one(a, false) >= 2 && tens(b, "mươi") => one(a, false) * 10,
+            [a, b, c] if one(a, false) >= 2 && tens(b, "mươi") && one(c, true) > 0 => {
+                one(a, false) * 10 + one(c, true)
+            }
+            _ => 0,
+        }
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if fold(&words[i]) == "tuoi" {
+            if let Some(from) = (i.saturating_sub(3)..i).find(|&from| number(&words[from..i]) > 0) {
+                let value = number(&words[from..i]);
+                words.splice(from..i, [value.to_string()]);
+                i = from + 1;
+            } else if let Some(to) = (i + 3..=(i + 4).min(words.len())).rev().find(|&to| number(&words[i + 1..to]) > 0)
+            {
+                let value = number(&words[i + 1..to]);
+                words.splice(i + 1..to, [value.to_string()]);
+            }
+        }
+        i += 1;
+    }
+    words
+}
+
 /// The words of a text, each folded and with its spelling: the diacritics it carries as
 /// [`marks`] gives them.
 fn spelled(text: &str) -> Vec<(String, String)> {
@@ -489,7 +551,7 @@ pub fn parse_synonyms(file: &Path, text: &str) -> Result<Vec<(String, Vec<String
     let parsed: SearchFile = crate::yaml::parse(shown, text)?;
     let mut out = Vec::new();
     for (phrase, wordings) in parsed.synonyms {
-        let key = folded(&phrase);
+        let key = key_of(&phrase);
         if key.is_empty() {
             return Err(Diagnostic::error(
                 crate::yaml::place_of(shown, &wordings),
@@ -526,7 +588,7 @@ fn synonym_table(site: &[(String, Vec<String>)]) -> BTreeMap<String, Vec<String>
     let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let builtin = everyday().map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect::<Vec<_>>()));
     for (phrase, wordings) in builtin.chain(site.iter().cloned()) {
-        let key = folded(&phrase);
+        let key = key_of(&phrase);
         let entry = table.entry(key).or_default();
         for wording in wordings {
             // Wordings keep their diacritics: search.js matches them as spelled ("cấp lại" is
@@ -604,13 +666,13 @@ const SPELT_WORDS: usize = 2;
 fn phrase_spellings(site: &[(String, Vec<String>)]) -> HashMap<String, Vec<u8>> {
     let mut seen: HashMap<String, Option<Vec<u8>>> = HashMap::new();
     for phrase in everyday().map(|(k, _)| k.to_string()).chain(site.iter().map(|(k, _)| k.clone())) {
-        let words = lowercase_words(&phrase);
+        let words = spoken_ages(lowercase_words(&phrase));
         if words.len() > SPELT_WORDS {
             continue;
         }
         let codes: Vec<u8> = words.iter().map(|w| mark_code(w)).collect();
         let codes = codes.iter().any(|&c| c != 0).then_some(codes);
-        seen.entry(folded(&phrase))
+        seen.entry(key_of(&phrase))
             .and_modify(|known| {
                 if *known != codes {
                     *known = None
@@ -1830,6 +1892,33 @@ mod tests {
         assert_eq!((error.place.line, error.place.column), (2, 12));
         let error = parse_synonyms(file, "synonym:\n  a: b\n").expect_err("unknown key");
         assert_eq!(error.place.line, 1);
+    }
+
+    #[test]
+    fn an_age_said_in_words_is_read_as_search_js_reads_it() {
+        // The same phrases as search.js spokenAges reads them (tests/browser checks the page).
+        for (said, read) in [
+            ("làm căn cước cho con mười bốn tuổi", "làm căn cước cho con 14 tuổi"),
+            ("trợ cấp bà ngoại tam muoi lam tuoi ko luong huu", "trợ cấp bà ngoại 85 tuoi ko luong huu"),
+            ("bà tám mươi lăm tuổi", "bà 85 tuổi"),
+            ("cho bé năm tuổi", "cho bé 5 tuổi"),
+            ("đến tuổi hai mươi lăm", "đến tuổi 25"),
+            ("mười tuổi", "10 tuổi"),
+            ("hai mươi mốt tuổi", "21 tuổi"),
+            ("ba muoi tuoi", "30 tuoi"),
+            ("con 14 tuổi", "con 14 tuổi"),
+            ("tạm tuổi", "tạm tuổi"),
+            ("mười hai mươi tuổi", "mười 20 tuổi"),
+            ("bố tôi năm nay sáu mươi tuổi", "bố tôi năm nay 60 tuổi"),
+        ] {
+            assert_eq!(spoken_ages(lowercase_words(said)).join(" "), read, "{said}");
+        }
+        // A site's phrase so written meets the words typed, which search.js reads as digits.
+        let table = parse_synonyms(Path::new("content/search.yaml"), "synonyms:\n  thẻ mười bốn tuổi: \"căn cước\"\n")
+            .expect("valid");
+        assert_eq!(table[0].0, "the 14 tuoi");
+        // No built-in phrase says an age in words.
+        assert!(everyday().all(|(phrase, _)| key_of(phrase) == folded(phrase)));
     }
 
     #[test]
