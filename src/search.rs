@@ -851,8 +851,8 @@ pub fn publish(
     files.push((lengths.clone(), length_bytes));
     // Every indexed word; then, after a line break, the words of the everyday phrases and their
     // wordings that no procedure here holds: real words a citizen types ("tuổi" on a site whose
-    // names lack it), which search.js does not take for a slip of another word.
-    // Written with their diacritics ("tuổi" is real, "tuồi" a slip).
+    // names lack it), which search.js does not take for a slip of another word. Written with
+    // their diacritics: "tuổi" is real, "tuồi" a slip.
     let site =
         synonyms.iter().flat_map(|(phrase, wordings)| std::iter::once(phrase).chain(wordings)).map(String::as_str);
     let real: BTreeSet<String> = everyday()

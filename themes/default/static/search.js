@@ -1121,7 +1121,7 @@
   // real word that stands next to neither neighbour in any name while a word spelt as it
   // sounds elsewhere does ("nàm sổ đỏ" for "làm sổ đỏ", "xổ đỏ" for "sổ đỏ"). A word of the
   // everyday list that no name here holds ("tuổi" on a small site) is real, not a slip of "thôi":
-  // it is read otherwise only to make an everyday phrase.
+  // it is read otherwise only to make an everyday phrase, or as spelt by ear.
   function mended(query, finished, got) {
     var spelt = spelled(query), typed = spelt.map(function (w) { return w.fold; }), slips = [], known = {};
     // A filler is meant as typed ("nữa" is not "ngựa").
