@@ -708,6 +708,7 @@
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
   var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
+  var WEAK = 0.25; // below this share of the query met by any name, nothing matches closely
   var STORY = 9; // typed words from which a query is a story, whose single words meet long names by chance
   var STORY_MET = 0.85; // … unless a name meets this share of it: a name pasted whole
   var LOOSE_K = 2; // … BM25's k1 for what single words meet
@@ -986,6 +987,10 @@
     out = out.filter(function (d) { return (fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]) && passes(d); });
     out.sort(function (a, b) { return total[b] - total[a] || a - b; });
     out.scores = total;
+    // No name meets a fair share of the query, nor says an everyday phrase of it in full: the
+    // site has no such procedure ("rút bhxh một lần" on a site of land and civil status), and
+    // the status line says the names shown are only the nearest.
+    out.weak = best < WEAK && !out.some(function (d) { return saidBy[d]; });
     return out;
   }
 
@@ -1435,7 +1440,8 @@
       more.hidden = found.length <= shown;
       if (message === null) {
         message = found.length
-          ? 'Có ' + number(found.length) + ' kết quả' + (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
+          ? (found.weak ? 'Không có thủ tục nào khớp hẳn với “' + query.trim() + '”. Có ' + number(found.length) + ' thủ tục gần giống' : 'Có ' + number(found.length) + ' kết quả') +
+            (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
         // A mended slip is said, so a word read otherwise than meant can be typed again.
         var fixed = p && p.fixed;
