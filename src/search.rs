@@ -299,8 +299,8 @@ fn spoken_ages(mut words: Vec<String>) -> Vec<String> {
     // Typed bare, a word is the number it folds to ("tam muoi" is 80).
     let is = |w: &str, spelt: &str| if marks(w).is_empty() { fold(spelt) == w } else { spelt == w };
     let one = |w: &str, after_tens: bool| {
-        let table = ONES.iter().chain(if after_tens { &AFTER_TENS[..] } else { &[] });
-        table.clone().find(|(spelt, _)| is(w, spelt)).map_or(0, |&(_, n)| n)
+        let after: &[(&str, u32)] = if after_tens { &AFTER_TENS } else { &[] };
+        ONES.iter().chain(after).find(|(spelt, _)| is(w, spelt)).map_or(0, |&(_, n)| n)
     };
     let tens = |w: &str, spelling: &str| fold(w) == "muoi" && (marks(w).is_empty() || w == spelling);
     let number = |run: &[String]| -> u32 {
@@ -319,14 +319,14 @@ fn spoken_ages(mut words: Vec<String>) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         if fold(&words[i]) == "tuoi" {
-            if let Some(from) = (i.saturating_sub(3)..i).find(|&from| number(&words[from..i]) > 0) {
-                let value = number(&words[from..i]);
-                words.splice(from..i, [value.to_string()]);
-                i = from + 1;
-            } else if let Some(to) = (i + 3..=(i + 4).min(words.len())).rev().find(|&to| number(&words[i + 1..to]) > 0)
-            {
-                let value = number(&words[i + 1..to]);
-                words.splice(i + 1..to, [value.to_string()]);
+            // Each run read once: the number it says, kept with where it stands.
+            let said =
+                |run: std::ops::Range<usize>| Some(number(&words[run.clone()])).filter(|&n| n > 0).map(|n| (run, n));
+            if let Some((run, value)) = (i.saturating_sub(3)..i).find_map(|from| said(from..i)) {
+                i = run.start + 1;
+                words.splice(run, [value.to_string()]);
+            } else if let Some((run, value)) = (i + 3..=(i + 4).min(words.len())).rev().find_map(|to| said(i + 1..to)) {
+                words.splice(run, [value.to_string()]);
             }
         }
         i += 1;
