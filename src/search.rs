@@ -129,13 +129,14 @@ fn spelt_out(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Words that say little about which procedure is meant ("cho bé", "ở đâu", "thế nào", and as
 /// typed in a hurry: "ko" không, "j" gì, "dc" được), and
-/// the family a citizen names ("khai tử cho bà nội": not "bạ", "nội địa"): they still count,
+/// the family a citizen names ("khai tử cho bà nội": not "bạ", "nội địa"), and "nhau" ("ở với
+/// nhau", living together; in names only "… ở nước ngoài với nhau"): they still count,
 /// at a quarter of a word's weight. Left out: family words that fold onto words names use
 /// ("chú" = "chủ", "dì" = "di sản", "ngoại" = "nước ngoài", "già" = "gia hạn").
 pub const FILLERS: &str = "cho bé em con tôi mình muốn cần phải làm xin ở đâu tại thế nào như gì bao nhiêu lâu \
     hồ sơ cách hướng dẫn thủ tục về việc của và thì là có không khi nào sao ạ nhé \
     ông bà nội bố mẹ ba cha vợ chồng anh cháu ruột ko hok j dc đc nữa giùm dùm kìa ơi \
-    hỏi vậy luôn tui hông nha nghen hen hả à dzậy zậy ah nhỉ rồi hôm bữa nay giờ tuần";
+    nhau hỏi vậy luôn tui hông nha nghen hen hả à dzậy zậy ah nhỉ rồi hôm bữa nay giờ tuần";
 
 /// A filler word whose folded form names spell otherwise in one name in this many, and in
 /// twice as many names as they spell the filler, is no filler when typed without diacritics.
