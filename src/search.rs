@@ -21,6 +21,8 @@
 //!   Vietnamese name order (similar names sit in the same chunk).
 //! - `facets.<hash>.bin`: the field, level and unit names, then the field, level, online
 //!   service and units of every document; read only when a visitor filters.
+//! - `z/<file>`: each file above, gzipped ([`packed`]); search.js reads these where the
+//!   browser can unpack them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -51,8 +53,10 @@ const POPULAR: usize = 8;
 /// A term in at least one document in this many is common: a long query may leave it out
 /// (its shard is among the largest and its weight among the smallest).
 const COMMON_SHARE: usize = 50;
-/// A shard bigger than this is listed in the manifest with its size ([`Manifest::heavy`]).
+/// A shard bigger than this, packed, is listed in the manifest with its size ([`Manifest::heavy`]).
 const HEAVY_BYTES: usize = 2_048;
+/// Where each index file's gzipped copy sits, under the index folder ([`packed`]).
+pub const PACKED: &str = "z/";
 /// At most this many common terms are listed in the manifest, commonest first.
 const COMMON_LISTED: usize = 64;
 
@@ -733,8 +737,9 @@ struct Manifest<'a> {
     /// spelling common on its own, as "term~marks", space-separated: a long query typed with
     /// diacritics keeps a rare spelling ("tử") that its folded term would have it leave out.
     common_spellings: String,
-    /// The shards over [`HEAVY_BYTES`], each as its key and its size in kB, space-separated:
-    /// what a long query weighs its download budget by (any other shard counts as 1 kB).
+    /// The shards over [`HEAVY_BYTES`] packed, each as its key and its packed size in kB,
+    /// space-separated: what a long query weighs its download budget by (any other shard counts
+    /// as 1 kB).
     heavy: String,
 }
 
@@ -833,13 +838,18 @@ pub fn publish(
     let mut files = Vec::new();
     let mut keys = Vec::new();
     let mut heavy = Vec::new();
-    for (key, bytes) in shards {
-        if bytes.len() > HEAVY_BYTES {
-            heavy.push(format!("{key} {}", bytes.len().div_ceil(1024)));
+    let packs: Vec<Vec<u8>> = shards.par_iter().map(|(_, bytes)| packed(bytes)).collect();
+    for ((key, bytes), pack) in shards.into_iter().zip(packs) {
+        // What a query downloads is the packed copy.
+        if pack.len() > HEAVY_BYTES {
+            heavy.push(format!("{key} {}", pack.len().div_ceil(1024)));
         }
-        files.push((format!("{}.{hash}.bin", file_key(&key)), bytes));
+        let name = format!("{}.{hash}.bin", file_key(&key));
+        files.push((format!("{PACKED}{name}"), pack));
+        files.push((name, bytes));
         keys.push(key);
     }
+    let unpacked = files.len();
     let store_files = chunks.len();
     for (n, bytes) in chunks.into_iter().enumerate() {
         files.push((format!("store-{n}.{hash}.json"), bytes));
@@ -900,7 +910,22 @@ pub fn publish(
     let bytes = serde_json::to_vec(&manifest).unwrap_or_default();
     let manifest = format!("manifest.{}.json", content_hash(&bytes));
     files.push((manifest.clone(), bytes));
+    let packs: Vec<(String, Vec<u8>)> =
+        files[unpacked..].par_iter().map(|(name, bytes)| (format!("{PACKED}{name}"), packed(bytes))).collect();
+    files.extend(packs);
     Published { files, manifest }
+}
+
+/// A file gzipped. Every index file has a packed copy under [`PACKED`]: hosts serve the binary
+/// shards as they are, and a shard packs to half its size, so a query downloads half the bytes.
+/// search.js unpacks them with the browser's `DecompressionStream` (where a browser has none,
+/// it reads the plain files). Pagefind packs its index so too.
+fn packed(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder =
+        flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 2 + 32), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).unwrap_or_default()
 }
 
 /// Sorted keys, each as a capital letter for the characters it shares with the key before and
@@ -1561,13 +1586,33 @@ mod tests {
         let shards: Vec<&(String, Vec<u8>)> = published
             .files
             .iter()
-            .filter(|(n, _)| n.ends_with(".bin") && !n.starts_with("facets") && !n.starts_with("lengths"))
+            .filter(|(n, _)| {
+                n.ends_with(".bin") && !n.starts_with("facets") && !n.starts_with("lengths") && !n.starts_with(PACKED)
+            })
             .collect();
         assert!(shards.len() > 3);
         for (name, bytes) in shards {
             assert!(bytes.len() <= SHARD_SPLIT_BYTES * 3, "{name}: {}", bytes.len());
         }
         assert!(published.manifest.starts_with("manifest.") && published.manifest.ends_with(".json"));
+    }
+
+    #[test]
+    fn every_index_file_has_a_packed_copy_that_unpacks_to_it() {
+        use std::io::Read;
+        let documents: Vec<Document> =
+            (0..300).map(|i| document(&format!("cấp giấy phép xây dựng {i} nhà{i}"), &[], "x", &[])).collect();
+        let published = publish(&documents, "/thu-tuc/", &["x".into()], &["Cấp xã".into()], &[], &[]);
+        let (packs, plain): (Vec<_>, Vec<_>) = published.files.iter().partition(|(n, _)| n.starts_with(PACKED));
+        assert_eq!(packs.len(), plain.len());
+        for (name, bytes) in &plain {
+            let (_, pack) = packs.iter().find(|(n, _)| *n == format!("{PACKED}{name}")).expect("a packed copy");
+            let mut unpacked = Vec::new();
+            flate2::read::GzDecoder::new(&pack[..]).read_to_end(&mut unpacked).expect("gzip");
+            assert_eq!(&unpacked, bytes, "{name}");
+        }
+        let size = |files: &[&(String, Vec<u8>)]| files.iter().map(|(_, b)| b.len()).sum::<usize>();
+        assert!(size(&packs) * 10 < size(&plain) * 7, "{} {}", size(&packs), size(&plain));
     }
 
     #[test]
@@ -1665,14 +1710,15 @@ mod tests {
         assert!(!holds(&shard_of("so_do"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
-        // The shards over 2 kB (here those the everyday phrases fill), each with its size in kB.
+        // The shards over 2 kB packed, each with its packed size in kB (here none: five names'
+        // shards and their everyday phrases pack smaller).
         let heavy: Vec<&str> = manifest["heavy"].as_str().expect("heavy").split(' ').collect();
         let keys = front_decoded(manifest["shards"].as_str().expect("keys"));
         let hash = manifest["hash"].as_str().expect("hash");
         let mut listed = 0;
         for key in &keys {
-            let name = format!("{}.{hash}.bin", file_key(key));
-            let (_, bytes) = published.files.iter().find(|(n, _)| *n == name).expect("shard file");
+            let name = format!("{PACKED}{}.{hash}.bin", file_key(key));
+            let (_, bytes) = published.files.iter().find(|(n, _)| *n == name).expect("packed shard file");
             let at = heavy.chunks(2).find(|pair| pair[0] == key);
             assert_eq!(
                 at.map(|pair| pair[1].to_string()),
@@ -1681,7 +1727,7 @@ mod tests {
             );
             listed += usize::from(at.is_some());
         }
-        assert!(listed > 0 && listed * 2 == heavy.len());
+        assert_eq!(listed * 2, heavy.iter().filter(|w| !w.is_empty()).count());
         // Every indexed word, for search.js to mend a slip of the keyboard.
         let words = manifest["words"].as_str().expect("words");
         let (_, list) = published.files.iter().find(|(n, _)| n == words).expect("words file");

@@ -234,6 +234,33 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
     await context.close();
   });
 
+  it('the index comes packed; a browser that cannot unpack reads the plain files, ranks the same', { timeout: TIMEOUT }, async () => {
+    const queries = ['lam can cuoc', 'doi bang lai', 'dang ky khai sinh cho be'];
+    const ranked = [];
+    for (const unpacks of [true, false]) {
+      const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
+      if (!unpacks) await context.addInitScript(() => { delete window.DecompressionStream; });
+      const { page, where } = await rec.newPage(context);
+      where.path = '/thu-tuc/';
+      const index = [];
+      page.on('request', (r) => { if (/\/tim-kiem\//.test(r.url())) index.push(new URL(r.url()).pathname); });
+      await page.goto(url('/thu-tuc/'), { waitUntil: 'load' });
+      const lists = [];
+      for (const query of queries) {
+        await page.fill('#q', query);
+        await page.press('#q', 'Enter');
+        await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^(Có|Không)/.test(document.querySelector('.search-status').textContent), query);
+        lists.push(await results(page));
+      }
+      ranked.push(lists);
+      assert.ok(index.length > 3, `index files read: ${index.join(' ')}`);
+      assert.equal(index.filter((p) => /\/tim-kiem\/z\//.test(p)).length, unpacks ? index.length : 0, index.join(' '));
+      await context.close();
+    }
+    assert.ok(ranked[0].every((list) => list.length > 0));
+    assert.deepEqual(ranked[1], ranked[0]);
+  });
+
   it('no request leaves the local server, nothing fails', () => {
     assert.deepEqual(rec.foreign, [], 'requests to other hosts');
     assert.deepEqual(rec.broken, [], 'failed local requests');

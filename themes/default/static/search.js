@@ -119,17 +119,30 @@
     return spelled(text).map(function (w) { return w.fold; });
   }
 
-  // Each file is fetched once; a failure is forgotten so the next query tries again.
+  // Each file is fetched once; a failure is forgotten so the next query tries again. Every
+  // index file has a gzipped copy under z/ (src/search.rs packed), half the bytes, unpacked
+  // here; a browser that cannot unpack reads the plain file.
+  var packed = typeof DecompressionStream === 'function' && typeof Response === 'function';
   function load(name, parse) {
     if (!files[name]) {
-      files[name] = fetch(base + name)
+      files[name] = fetch(base + (packed ? 'z/' : '') + name)
         .then(function (r) {
           if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
-          return parse === 'json' ? r.json() : r.arrayBuffer().then(parse);
+          return r.arrayBuffer();
         })
+        .then(unpack)
+        .then(function (buffer) { return parse === 'json' ? JSON.parse(utf8.decode(buffer)) : parse(buffer); })
         .catch(function (e) { delete files[name]; throw e; });
     }
     return files[name];
+  }
+
+  // A gzipped file's bytes, unpacked; a host that sent it unpacked already (gzip as its
+  // Content-Encoding) leaves no gzip header.
+  function unpack(buffer) {
+    var head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return buffer;
+    return new Response(new Response(buffer).body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   }
 
   function loadManifest() {
