@@ -1710,8 +1710,8 @@ mod tests {
         assert!(!holds(&shard_of("so_do"), "giấy phép điều khiển"));
         // Five names are too few for a word to be common.
         assert_eq!(manifest["common"], "");
-        // The shards over 2 kB packed, each with its packed size in kB (here none: five names'
-        // shards and their everyday phrases pack smaller).
+        // The shards over 2 kB packed, each with its packed size in kB (five names' shards,
+        // everyday phrases and all, may pack under it).
         let heavy: Vec<&str> = manifest["heavy"].as_str().expect("heavy").split(' ').collect();
         let keys = front_decoded(manifest["shards"].as_str().expect("keys"));
         let hash = manifest["hash"].as_str().expect("hash");
