@@ -370,7 +370,7 @@
       }
       return key;
     }
-    var had = already(folded, typed), aim = purpose(folded, typed, cut);
+    var had = already(folded, typed, cut), aim = purpose(folded, typed, cut);
     segments(folded, cut, typed).forEach(function (segment) {
       var i = segment.at, n = segment.n, wordings = segment.wordings;
       // A phrase that only asks how, where or how long: left out.
@@ -401,6 +401,8 @@
         alts.push(alt);
       }
       (wordings || []).forEach(function (wording) { say(wording, false); });
+      // "công chứng giấy …" is a copy certified.
+      if (wordings && had.copying[i]) say('chứng thực bản sao', false);
       // The shorter everyday phrases inside a longer one ("sổ hồng" in "mất sổ hồng căn hộ")
       // are further wordings that count for INNER, in case the catalog words the longer one's
       // case otherwise. Not in a long query, whose words are counted.
@@ -547,8 +549,9 @@
   // The words of what the asker already has, told on the way to what they need: "có cccd
   // rồi", "có cccd nhưng chưa …", "đã có giấy khai sinh (nhưng …)". Per typed word, whether
   // it is one of them.
-  function already(folded, typed) {
+  function already(folded, typed, cut) {
     var had = [], k;
+    had.copying = {};
     folded.forEach(function (w, j) {
       if (w !== 'co' || (typed[j].marks && typed[j].marks !== marks('có'))) return;
       var end = -1;
@@ -564,8 +567,19 @@
       }
       for (k = j + 1; k < end; k++) had[k] = true;
     });
+    // The paper one has copied, certified or legalised ("sao y giấy đăng ký kết hôn", "công
+    // chứng giấy khai sinh"): what is asked is the copying, not the paper's own procedure.
+    folded.forEach(function (w, j) {
+      var n = COPYING[w + ' ' + folded[j + 1]] || COPYING[w + ' ' + folded[j + 1] + ' ' + folded[j + 2]];
+      if (!n || folded[j + n] !== 'giay' || WRITTEN[folded[j + n + 1]]) return;
+      had.copying[j] = true;
+      for (k = j + n; k < folded.length && k < j + n + 6 && !(cut && cut[k]) && !HAD_UNTIL[folded[k]]; k++) had[k] = true;
+    });
     return had;
   }
+  var COPYING = { 'sao y': 2, 'cong chung': 2, 'chung thuc': 2, 'hop phap hoa': 3 };
+  // … not a paper one writes and signs oneself ("giấy ủy quyền", "giấy mua bán", "giấy cam kết").
+  var WRITTEN = { uy: 1, mua: 1, cam: 1, vay: 1, no: 1, thoa: 1, tang: 1, cho: 1, ban: 1 };
   var HAD_UNTIL = { nhung: 1, ma: 1, gio: 1, muon: 1, roi: 1, thi: 1, can: 1, xin: 1, lam: 1, de: 1 };
 
   // The words of a purpose ("làm hộ chiếu để đi xuất khẩu lao động": the paper is asked, not the
