@@ -607,14 +607,15 @@
 
   // A phrase's words without the little words that only say when or how it happened ("bằng
   // tốt nghiệp bị sai ngày sinh" is "bằng tốt nghiệp sai ngày sinh", "thương binh vừa qua
-  // đời" "thương binh qua đời"): not its first or last word.
+  // đời" "thương binh qua đời", "cccd ghi sai" "cccd sai"): not its first or last word. Not
+  // "in" ("in sai tên"): "nhà in sách" is no "nhà sách".
   function gapless(words) {
     return words.filter(function (w, i) {
       // "ông bị mất (sổ)" is not "ông mất", died.
       return !(GAPS[w] && i > 0 && i < words.length - 1 && !(w === 'bi' && words[i + 1] === 'mat'));
     });
   }
-  var GAPS = { bi: 1, da: 1, vua: 1 };
+  var GAPS = { bi: 1, da: 1, vua: 1, ghi: 1 };
 
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
