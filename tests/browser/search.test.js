@@ -169,6 +169,8 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
       // A real word the everyday list knows and no name here holds is no slip ("tuổi" is not
       // "thôi"), nor is it said to be.
       ['con mười bốn tuổi làm căn cước', 'Cấp đổi thẻ căn cước (thực hiện tại cấp tỉnh)', null],
+      // A slip of an abbreviation only the everyday list holds: no name here says "gplx".
+      ['doi gplc', 'Đổi giấy phép lái xe', '“gplc” là “gplx”'],
     ]) {
       await page.fill('#q', query);
       await page.press('#q', 'Enter');
@@ -186,6 +188,24 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
     for (const [query, expected] of [
       ['giay phep xay dung', 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ'],
       ['giay phep xay dung cap dac biet', 'Cấp giấy phép xây dựng mới đối với công trình cấp đặc biệt, cấp I, cấp II'],
+    ]) {
+      await page.fill('#q', query);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
+      assert.equal((await results(page))[0], expected, query);
+    }
+    await context.close();
+  });
+
+  it('the paper one has copied or certified is not what is asked', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/thu-tuc/');
+    // Without the rule, "Đăng ký kết hôn" and "Đăng ký khai sinh" come first.
+    const copy = 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận';
+    for (const [query, expected] of [
+      ['sao y giấy đăng ký kết hôn', copy],
+      ['cong chung giay khai sinh o dau', copy],
+      // A paper one writes and signs oneself is what is certified.
+      ['chứng thực chữ ký giấy ủy quyền', 'Chứng thực chữ ký trong giấy tờ, văn bản (áp dụng cả trường hợp chứng thực điểm chỉ và trường hợp người yêu cầu không thể ký, không thể điểm chỉ được)'],
     ]) {
       await page.fill('#q', query);
       await page.press('#q', 'Enter');

@@ -733,6 +733,7 @@
   var INNER = 0.4; // a wording of a shorter everyday phrase inside the one typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
+  var SAID_SLIP = 0; // a slip mended to a word of the everyday list only: when no indexed word will do
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
   var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
@@ -1182,7 +1183,11 @@
       all.index = Object.create(null);
       all.real = Object.create(null);
       all.forEach(function (w) { all.index[w] = true; });
-      (lines[1] || '').split(' ').forEach(function (w) { all.real[fold(w)] = all.real[fold(w) + '~' + marks(w)] = true; });
+      all.said = [];
+      (lines[1] || '').split(' ').forEach(function (w) {
+        if (!all.real[fold(w)]) all.said.push(fold(w));
+        all.real[fold(w)] = all.real[fold(w) + '~' + marks(w)] = true;
+      });
       return all;
     }).then(function (all) {
       var near = {}, ear = {}, keys = [], index = all.index;
@@ -1195,7 +1200,7 @@
         // it was meant to be, when an indexed word, is the only one taken.
         var meant = untelex(typed[at]);
         near[at] = heard.indexOf(at) >= 0 ? Object.keys(ear[at]) : meant !== typed[at] && index[meant] ? [meant] :
-          all.filter(function (term) { return oneSlip(typed[at], term) && !ear[at][term]; }).concat(Object.keys(ear[at]));
+          all.concat(all.said).filter(function (term) { return oneSlip(typed[at], term) && !ear[at][term]; }).concat(Object.keys(ear[at]));
         near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) { shardsFor(w, true).forEach(need); });
         // The shards of the everyday phrases each would make with its neighbours.
         near[at].forEach(function (w) {
@@ -1210,6 +1215,13 @@
           var real = heard.indexOf(at) >= 0 || lacking;
           near[at].forEach(function (w) {
             var t = terms[w], heardAs = ear[at][w];
+            // A slip of a word only the everyday list holds ("bhyc", "cmmd"): taken when it is
+            // an everyday word or phrase with its neighbours, and no indexed word is near. Not a
+            // word of three letters, too short to tell ("dip" is no "idp").
+            if (!t && !real && all.real[w] && Array.from(typed[at]).length >= 4 && (everyday[w] || phrased(typed, at, w))) {
+              if (SAID_SLIP > bestScore) { best = w; bestScore = SAID_SLIP; }
+              return;
+            }
             // Spelt by ear with diacritics, the word must be so spelt in some name ("rơi" is no "đổi").
             if (!t || (heardAs && said && t.spellings.length && fitting(t, marks(heardAs)).indexOf(true) < 0)) return;
             // A real word is read otherwise only to make an everyday phrase ("xổ đỏ": "sổ đỏ"), or,
