@@ -571,14 +571,16 @@
     // chứng giấy khai sinh"): what is asked is the copying, not the paper's own procedure.
     folded.forEach(function (w, j) {
       var n = COPYING[w + ' ' + folded[j + 1]] || COPYING[w + ' ' + folded[j + 1] + ' ' + folded[j + 2]];
-      if (!n || folded[j + n] !== 'giay' || WRITTEN[folded[j + n + 1]]) return;
+      if (!n || !PAPERS[folded[j + n]] || (folded[j + n] === 'giay' && WRITTEN[folded[j + n + 1]])) return;
       had.copying[j] = true;
       for (k = j + n; k < folded.length && k < j + n + 6 && !(cut && cut[k]) && !HAD_UNTIL[folded[k]]; k++) had[k] = true;
     });
     return had;
   }
   var COPYING = { 'sao y': 2, 'cong chung': 2, 'chung thuc': 2, 'hop phap hoa': 3 };
-  // … not a paper one writes and signs oneself ("giấy ủy quyền", "giấy mua bán", "giấy cam kết").
+  // … a paper issued ("giấy …", "bằng …", "cccd", "học bạ", "sổ …", "hộ chiếu", "thẻ …", "căn
+  // cước"), not one written and signed oneself ("giấy ủy quyền", "giấy mua bán", "giấy cam kết").
+  var PAPERS = { giay: 1, bang: 1, cccd: 1, cmnd: 1, hoc: 1, so: 1, ho: 1, the: 1, can: 1 };
   var WRITTEN = { uy: 1, mua: 1, cam: 1, vay: 1, no: 1, thoa: 1, tang: 1, cho: 1, ban: 1 };
   var HAD_UNTIL = { nhung: 1, ma: 1, gio: 1, muon: 1, roi: 1, thi: 1, can: 1, xin: 1, lam: 1, de: 1 };
 
