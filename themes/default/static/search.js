@@ -571,6 +571,8 @@
     // chứng giấy khai sinh"): what is asked is the copying, not the paper's own procedure.
     folded.forEach(function (w, j) {
       var n = COPYING[w + ' ' + folded[j + 1]] || COPYING[w + ' ' + folded[j + 1] + ' ' + folded[j + 2]];
+      // "chứng thực bản sao cccd": the copy is asked, the paper after it is had.
+      if (n && folded[j + n] === 'ban' && /^(sao|photo|chinh)$/.test(folded[j + n + 1] || '')) n += 2;
       if (!n || !PAPERS[folded[j + n]] || (folded[j + n] === 'giay' && WRITTEN[folded[j + n + 1]])) return;
       had.copying[j] = true;
       for (k = j + n; k < folded.length && k < j + n + 6 && !(cut && cut[k]) && !HAD_UNTIL[folded[k]]; k++) had[k] = true;
