@@ -171,6 +171,8 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
       ['con mười bốn tuổi làm căn cước', 'Cấp đổi thẻ căn cước (thực hiện tại cấp tỉnh)', null],
       // A slip of an abbreviation only the everyday list holds: no name here says "gplx".
       ['doi gplc', 'Đổi giấy phép lái xe', '“gplc” là “gplx”'],
+      // Two words run together, cut where they stand side by side in names.
+      ['dangky khaisinh', 'Đăng ký khai sinh', '“dangky” là “dang ky”, “khaisinh” là “khai sinh”'],
     ]) {
       await page.fill('#q', query);
       await page.press('#q', 'Enter');

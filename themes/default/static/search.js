@@ -737,6 +737,7 @@
   var INNER = 0.4; // a wording of a shorter everyday phrase inside the one typed
   var ALSO = 0.4; // each further wording of the same everyday phrase a name meets (two at most)
   var STRAY = 3; // names a mended real word must stand in next to a neighbour
+  var RUN_TOGETHER = 4; // letters a typed word needs to be taken for two run together
   var SAID_SLIP = 0; // a slip mended to a word of the everyday list only: when no indexed word will do
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
@@ -1194,8 +1195,21 @@
       });
       return all;
     }).then(function (all) {
-      var near = {}, ear = {}, keys = [], index = all.index;
+      var near = {}, ear = {}, keys = [], index = all.index, halves = {};
       var need = function (k) { if (keys.indexOf(k) < 0) keys.push(k); };
+      // Two words run together ("tachthua", "dangky"): each way to cut it into two indexed words.
+      slips.forEach(function (at) {
+        var letters = Array.from(typed[at]);
+        halves[at] = [];
+        for (var i = 2; letters.length >= RUN_TOGETHER && i <= letters.length - 2; i++) {
+          var a = letters.slice(0, i).join(''), b = letters.slice(i).join('');
+          if (index[a] && index[b]) {
+            halves[at].push([a, b, i]);
+            shardsFor(a, true).concat(shardsFor(b, true)).forEach(need);
+            phraseShards([a, b]).forEach(function (run) { need(run.key); });
+          }
+        }
+      });
       slips.concat(heard).forEach(function (at) {
         // Spelt by ear, as the words indexed: "làm" for "nàm", its diacritics kept.
         ear[at] = Object.create(null);
@@ -1213,6 +1227,25 @@
       });
       return Promise.all(keys.map(shard)).then(function (loaded) {
         var terms = termsOf([loaded]), any = Object.keys(fixes).length > 0;
+        // … cut where its two words stand side by side in most names, if in STRAY or more, or
+        // make an everyday phrase ("banglai"): the query is read again with the space put in.
+        // Not a word one slip from an indexed one ("troung" is "truong", not "tro ung").
+        var cut = null, most = STRAY - 1;
+        slips.forEach(function (at) {
+          if (near[at].some(function (w) { return terms[w]; })) return;
+          halves[at].forEach(function (h) {
+            var n = besides(terms[h[0]], terms[h[1]]) + (everyday[h[0] + ' ' + h[1]] ? STRAY : 0);
+            if (n > most) { most = n; cut = { at: at, i: h[2] }; }
+          });
+        });
+        if (cut) {
+          var word = spelt[cut.at].word, parts = [Array.from(word).slice(0, cut.i).join(''), Array.from(word).slice(cut.i).join('')];
+          var split = query.normalize('NFC').toLowerCase().replace(word, parts.join(' '));
+          return planned(split, finished).then(function (got) {
+            got.p.fixed = [[word, parts.join(' ')]].concat(got.p.fixed || []);
+            return got;
+          });
+        }
         slips.concat(heard).forEach(function (at) {
           // A word of the everyday list that no name here holds is a real word too ("tuổi").
           var best = null, bestScore = -1, said = spelt[at].marks, lacking = all.real[typed[at] + (said ? '~' + said : '')];
