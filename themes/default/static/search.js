@@ -1197,11 +1197,12 @@
     }).then(function (all) {
       var near = {}, ear = {}, keys = [], index = all.index, halves = {};
       var need = function (k) { if (keys.indexOf(k) < 0) keys.push(k); };
-      // Two words run together ("tachthua", "dangky"): each way to cut it into two indexed words.
+      // Two words run together ("tachthua", "dangky"): each way to cut it into two indexed words
+      // (letters only: "2019" is no "20 19").
       slips.forEach(function (at) {
         var letters = Array.from(typed[at]);
         halves[at] = [];
-        for (var i = 2; letters.length >= RUN_TOGETHER && i <= letters.length - 2; i++) {
+        for (var i = 2; letters.length >= RUN_TOGETHER && /^\p{L}+$/u.test(typed[at]) && i <= letters.length - 2; i++) {
           var a = letters.slice(0, i).join(''), b = letters.slice(i).join('');
           if (index[a] && index[b]) {
             halves[at].push([a, b, i]);
