@@ -1188,9 +1188,11 @@
       all.index = Object.create(null);
       all.real = Object.create(null);
       all.forEach(function (w) { all.index[w] = true; });
-      all.said = [];
+      // The words a slip may stand for: every indexed word, then every word only the
+      // everyday list holds.
+      all.near = all.slice();
       (lines[1] || '').split(' ').forEach(function (w) {
-        if (!all.real[fold(w)]) all.said.push(fold(w));
+        if (!all.real[fold(w)]) all.near.push(fold(w));
         all.real[fold(w)] = all.real[fold(w) + '~' + marks(w)] = true;
       });
       return all;
@@ -1219,7 +1221,7 @@
         // it was meant to be, when an indexed word, is the only one taken.
         var meant = untelex(typed[at]);
         near[at] = heard.indexOf(at) >= 0 ? Object.keys(ear[at]) : meant !== typed[at] && index[meant] ? [meant] :
-          all.concat(all.said).filter(function (term) { return oneSlip(typed[at], term) && !ear[at][term]; }).concat(Object.keys(ear[at]));
+          all.near.filter(function (term) { return oneSlip(typed[at], term) && !ear[at][term]; }).concat(Object.keys(ear[at]));
         near[at].concat(typed[at - 1] || [], typed[at + 1] || []).forEach(function (w) { shardsFor(w, true).forEach(need); });
         // The shards of the everyday phrases each would make with its neighbours.
         near[at].forEach(function (w) {
