@@ -13,7 +13,10 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const { SITE_DIR, SCREENSHOT_DIR, readSitemap } = require('./lib/site.js');
 const { startServer } = require('./lib/server.js');
@@ -302,6 +305,50 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
     assert.ok((await page.$$('a[href*="/linh-vuc/"]')).length > 0, 'the list page links its fields');
     assert.match(await page.textContent('.search-note'), /cần bật JavaScript/);
     assert.ok(await page.isVisible('.search-note'), 'the note is visible');
+    await context.close();
+  });
+});
+
+// Sixteen real names of the national catalog (tests/sites/search-as-typed, written by
+// benches/search-real/gen-catalog-site.py): ten say "Đăng ký tài sản gắn liền với thửa đất …",
+// what the everyday "nhà mới xây" means, and one is the house number asked for. Built here with
+// the binary the tests compiled (CONGKHAI_BIN, else target/debug or target/release).
+describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
+  const repo = path.join(__dirname, '..', '..');
+  const bin = process.env.CONGKHAI_BIN ||
+    ['debug', 'release'].map((p) => path.join(repo, 'target', p, 'congkhai')).find((f) => fs.existsSync(f));
+  let out, server, browser;
+
+  before(async () => {
+    assert.ok(bin, 'a congkhai binary: cargo build first, or set CONGKHAI_BIN');
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'congkhai-as-typed-'));
+    const built = spawnSync(bin, ['build', '--root', path.join(repo, 'tests', 'sites', 'search-as-typed'), '--out', out], { encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+    server = await startServer(out, '/');
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('the name the words typed meet best is on the first page, when an everyday phrase reads them otherwise', { timeout: TIMEOUT }, async () => {
+    const rec = new Recorder(server.host);
+    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
+    const { page } = await rec.newPage(context);
+    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    const query = 'nhà mới xây chưa có số nhà';
+    await page.fill('#q', query);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
+    const names = await page.$$eval('#q-ket-qua li[role="option"]', (items) => items.map((li) => li.querySelector('.r-name').textContent));
+    // Without it, the ten names of the everyday reading fill the page.
+    assert.equal(names.length, 10);
+    assert.ok(names.includes('Cấp mới/cấp lại Giấy chứng nhận số nhà'), JSON.stringify(names));
+    // The everyday reading still comes first.
+    assert.match(names[0], /^Đăng ký tài sản gắn liền với thửa đất/);
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });
 });

@@ -490,6 +490,7 @@
           var kept = a ? alt.map(function (key) { return dropped[key] ? null : key; }) :
             alt.filter(function (key) { return !dropped[key]; });
           kept.inner = alt.inner;
+          kept.typed = !a;
           return kept;
         })
         .filter(function (alt) { return alt.some(function (key) { return key !== null; }); });
@@ -831,8 +832,10 @@
   function rank(p, shards, relaxed) {
     var n = manifest.documents, lengths = shards.lengths, d, g, a, w;
     var m = Object.create(null);
+    // Each step's matches, once per query (`bestAsTyped` ranks the same steps again).
+    var matched = shards.matched || (shards.matched = Object.create(null));
     p.steps.forEach(function (step, i) {
-      m[step.key] = match(step, shards[i], n);
+      m[step.key] = matched[step.key] || (matched[step.key] = match(step, shards[i], n));
       m[step.key].id = i;
     });
     // Each alternative's matches by place, looked up here once, not per name below.
@@ -1026,6 +1029,26 @@
     // the status line says the names shown are only the nearest.
     out.weak = best < WEAK && !out.some(function (d) { return saidBy[d]; });
     return out;
+  }
+
+  // The last place of the first page goes to the name the words typed meet best, read as they
+  // stand, when the everyday phrases' reading has not it on that page: an everyday phrase can
+  // mean another thing here than the list says ("nhà mới xây chưa có số nhà" asks for a house
+  // number, not for a new house on the land certificate), and then the name asked for is still
+  // shown. The name, or undefined (show() puts it in place).
+  // Only a name the first reading found too, past the page (a small site's short list gets no
+  // name met by chance), among the first AS_TYPED of the words as typed.
+  var AS_TYPED = 3;
+  function bestAsTyped(results, p, shards) {
+    var said = false;
+    var groups = p.groups.map(function (group) {
+      var typed = group.alts.filter(function (alt) { return alt.typed; });
+      if (typed.length !== group.alts.length) said = true;
+      return { alts: typed.map(function (alt) { return alt.slice(); }), weight: group.weight, at: group.at, n: group.n, skipped: !typed.length };
+    });
+    if (!said) return undefined;
+    var asTyped = rank({ steps: p.steps, lookups: p.lookups, groups: groups, phraseKeys: p.phraseKeys, folded: p.folded }, shards, false);
+    return asTyped.slice(0, AS_TYPED).filter(function (d) { return results.indexOf(d) >= PAGE; })[0];
   }
 
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
@@ -1401,6 +1424,7 @@
         var shards = loaded[0].shards;
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
+        results.asTyped = bestAsTyped(results, p, shards);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
         if (results.length) return show(results, null, id, query, p);
         // Nothing close: the nearest words, then the most-used procedures.
@@ -1490,14 +1514,25 @@
     var want = found.slice(0, shown);
     var chunks = {};
     var rowOf = function (d) { return chunks[Math.floor(d / manifest.store_chunk)][d % manifest.store_chunk]; };
-    want.forEach(function (d) { chunks[Math.floor(d / manifest.store_chunk)] = true; });
+    var other = p && results.asTyped;
+    want.concat(other === undefined ? [] : [other]).forEach(function (d) { chunks[Math.floor(d / manifest.store_chunk)] = true; });
     Promise.all(Object.keys(chunks).map(function (c) {
       return load('store-' + c + '.' + manifest.hash + '.json', 'json').then(function (rows) { chunks[c] = rows; });
     })).then(function () {
       if (id !== generation) return;
       if (p && results.scores) {
         plainFirst(want, results.scores, rowOf, p);
-        Array.prototype.splice.apply(found, [0, want.length].concat(want));
+        // The name the words typed meet best (bestAsTyped, past this full page) takes the
+        // place of the last name that repeats one above it, else the last place.
+        var rest = found.slice(want.length);
+        if (other !== undefined) {
+          var names = want.map(function (d) { return rowOf(d)[0]; }), last = want.length - 1;
+          while (last > 0 && names.indexOf(names[last]) === last) last--;
+          rest = [want.splice(last || want.length - 1, 1)[0]].concat(rest.filter(function (d) { return d !== other; }));
+          want.push(other);
+        }
+        found.length = 0;
+        Array.prototype.push.apply(found, want.concat(rest));
       }
       want.forEach(function (d) {
         var row = rowOf(d);
