@@ -1040,6 +1040,7 @@
   // name met by chance), among the first AS_TYPED of the words as typed.
   var AS_TYPED = 3;
   function bestAsTyped(results, p, shards) {
+    if (results.length <= PAGE) return undefined;
     var said = false;
     var groups = p.groups.map(function (group) {
       var typed = group.alts.filter(function (alt) { return alt.typed; });
