@@ -20,12 +20,11 @@ const path = require('node:path');
 const { execFile, spawnSync } = require('node:child_process');
 const { promisify } = require('node:util');
 
-const { SITE_DIR, readSitemap } = require('./lib/site.js');
+const { SITE_DIR, readSitemap, buildSite } = require('./lib/site.js');
 const { startServer } = require('./lib/server.js');
 const { launch, CHROMIUM } = require('./lib/browser.js');
 
 const run = promisify(execFile);
-const ROOT = path.join(__dirname, '..', '..');
 const PNG_DIR = path.join(__dirname, 'print-screenshots');
 const TIMEOUT = 120_000;
 // A4 in PostScript points; Chromium writes 594.96 × 841.92.
@@ -377,11 +376,7 @@ describe('a site written in a temporary folder: long board, short procedure', ()
         '',
       ].join('\n'),
     );
-    const bin = [process.env.CONGKHAI, path.join(ROOT, 'target/release/congkhai'), path.join(ROOT, 'target/debug/congkhai')]
-      .filter(Boolean)
-      .find((b) => fs.existsSync(b));
-    assert.ok(bin, 'no congkhai binary: run cargo build --release first (or set CONGKHAI)');
-    await run(bin, ['build', '--root', site, '--out', out]);
+    buildSite(site, out);
     server = await startServer(out, '/');
   });
   after(async () => {

@@ -18,10 +18,10 @@ const axe = require('axe-core');
 
 const { startServer } = require('./lib/server.js');
 const { launch } = require('./lib/browser.js');
+const { buildSite } = require('./lib/site.js');
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
-const FIXTURE = path.join(ROOT, 'tests', 'sites', 'v3-real');
 const SHOTS = path.join(__dirname, 'screenshots');
 const TIMEOUT = 120_000;
 const CASES = ['Đối với nhà ở riêng lẻ tại đô thị', 'Đối với công trình', 'Đối với trường hợp sửa chữa, cải tạo'];
@@ -33,12 +33,8 @@ describe('a procedure with cases (1.009122) at 360 px and in print', () => {
   let pagePath;
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'congkhai-cases-'));
-    const bin = [process.env.CONGKHAI, path.join(ROOT, 'target/debug/congkhai'), path.join(ROOT, 'target/release/congkhai')]
-      .filter(Boolean)
-      .find((b) => fs.existsSync(b));
-    assert.ok(bin, 'no congkhai binary: run cargo build first (or set CONGKHAI)');
     const out = path.join(tmp, 'out');
-    await run(bin, ['build', '--root', FIXTURE, '--out', out]);
+    buildSite(path.join(ROOT, 'tests', 'sites', 'v3-real'), out);
     const permalink = fs.readFileSync(path.join(out, 'tt', '1.009122', 'index.html'), 'utf8');
     pagePath = /\/thu-tuc\/[^/"' ]+\//.exec(permalink)[0];
     server = await startServer(out, '/');

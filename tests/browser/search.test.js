@@ -16,9 +16,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 
-const { SITE_DIR, SCREENSHOT_DIR, readSitemap } = require('./lib/site.js');
+const { SITE_DIR, SCREENSHOT_DIR, readSitemap, buildSite } = require('./lib/site.js');
 const { startServer } = require('./lib/server.js');
 const { launch, Recorder } = require('./lib/browser.js');
 
@@ -312,18 +311,13 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
 // Sixteen real names of the national catalog (tests/sites/search-as-typed, written by
 // benches/search-real/gen-catalog-site.py): ten say "Đăng ký tài sản gắn liền với thửa đất …",
 // what the everyday "nhà mới xây" means, and one is the house number asked for. Built here with
-// the binary the tests compiled (CONGKHAI_BIN, else target/debug or target/release).
+// the binary the tests compiled.
 describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
-  const repo = path.join(__dirname, '..', '..');
-  const bin = process.env.CONGKHAI_BIN ||
-    ['debug', 'release'].map((p) => path.join(repo, 'target', p, 'congkhai')).find((f) => fs.existsSync(f));
   let out, server, browser;
 
   before(async () => {
-    assert.ok(bin, 'a congkhai binary: cargo build first, or set CONGKHAI_BIN');
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'congkhai-as-typed-'));
-    const built = spawnSync(bin, ['build', '--root', path.join(repo, 'tests', 'sites', 'search-as-typed'), '--out', out], { encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    buildSite(path.join(__dirname, '..', 'sites', 'search-as-typed'), out);
     server = await startServer(out, '/');
     browser = await launch();
   });

@@ -4,6 +4,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const SITE_DIR = path.resolve(
   process.env.SITE_DIR || path.join(__dirname, '..', '..', '..', 'public'),
@@ -103,4 +104,18 @@ function pickKinds(paths) {
   return kinds;
 }
 
-module.exports = { SITE_DIR, SCREENSHOT_DIR, RESERVED, readSitemap, pickKinds };
+/**
+ * Build the site root `root` into `out` with the binary the tests compiled: env CONGKHAI, else
+ * target/debug/congkhai, else target/release/congkhai.
+ */
+function buildSite(root, out) {
+  const repo = path.join(__dirname, '..', '..', '..');
+  const bin = [process.env.CONGKHAI, path.join(repo, 'target/debug/congkhai'), path.join(repo, 'target/release/congkhai')]
+    .filter(Boolean)
+    .find((b) => fs.existsSync(b));
+  if (!bin) throw new Error('no congkhai binary: run cargo build first (or set CONGKHAI)');
+  const built = spawnSync(bin, ['build', '--root', root, '--out', out], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building ${root} failed:\n${built.stderr}`);
+}
+
+module.exports = { SITE_DIR, SCREENSHOT_DIR, RESERVED, readSitemap, pickKinds, buildSite };
