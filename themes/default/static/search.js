@@ -1031,13 +1031,12 @@
     return out;
   }
 
-  // The last place of the first page goes to the name the words typed meet best, read as they
-  // stand, when the everyday phrases' reading has not it on that page: an everyday phrase can
-  // mean another thing here than the list says ("nhà mới xây chưa có số nhà" asks for a house
-  // number, not for a new house on the land certificate), and then the name asked for is still
-  // shown. The name, or undefined (show() puts it in place).
-  // Only a name the first reading found too, past the page (a small site's short list gets no
-  // name met by chance), among the first AS_TYPED of the words as typed.
+  // The name the words typed meet best, read as they stand, for the first page's last place
+  // (show() puts it there): an everyday phrase can mean another thing than the list says ("nhà
+  // mới xây chưa có số nhà" asks for a house number, not for a house to add to the land
+  // certificate), and the name asked for is still shown. Only one of the first AS_TYPED of that
+  // reading that the everyday reading found past its full page: on a short list, the words typed
+  // alone meet names by chance. Undefined when there is none.
   var AS_TYPED = 3;
   function bestAsTyped(results, p, shards) {
     if (results.length <= PAGE) return undefined;
