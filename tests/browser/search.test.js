@@ -37,6 +37,27 @@ const QUERIES = [
   ['dang ky khai sinh constructor', 'Đăng ký khai sinh'],
 ];
 
+// The names of the visible results.
+async function results(page) {
+  await page.waitForSelector('#q-ket-qua li[role="option"]', { state: 'visible', timeout: 10_000 });
+  return page.$$eval('#q-ket-qua li[role="option"]', (items) =>
+    items.filter((li) => li.offsetParent !== null).map((li) => li.querySelector('.r-name').textContent),
+  );
+}
+
+// The visible results of a query searched with Enter on the list page, once found.
+async function resultsFor(page, query) {
+  await page.fill('#q', query);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
+  return results(page);
+}
+
+// The first result of such a query.
+async function firstFor(page, query) {
+  return (await resultsFor(page, query))[0];
+}
+
 let sitemap;
 try {
   sitemap = readSitemap(SITE_DIR);
@@ -72,21 +93,6 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
     where.path = p;
     await page.goto(url(p), { waitUntil: 'load' });
     return { context, page };
-  }
-
-  async function results(page) {
-    await page.waitForSelector('#q-ket-qua li[role="option"]', { state: 'visible', timeout: 10_000 });
-    return page.$$eval('#q-ket-qua li[role="option"]', (items) =>
-      items.filter((li) => li.offsetParent !== null).map((li) => li.querySelector('.r-name').textContent),
-    );
-  }
-
-  // The first result of a query searched with Enter on the list page.
-  async function firstFor(page, query) {
-    await page.fill('#q', query);
-    await page.press('#q', 'Enter');
-    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
-    return (await results(page))[0];
   }
 
   for (const [query, expected] of QUERIES) {
@@ -332,11 +338,7 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
     const { page } = await rec.newPage(context);
     await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
-    const query = 'nhà mới xây chưa có số nhà';
-    await page.fill('#q', query);
-    await page.press('#q', 'Enter');
-    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Có/.test(document.querySelector('.search-status').textContent), query);
-    const names = await page.$$eval('#q-ket-qua li[role="option"]', (items) => items.map((li) => li.querySelector('.r-name').textContent));
+    const names = await resultsFor(page, 'nhà mới xây chưa có số nhà');
     // Without it, the ten names of the everyday reading fill the page.
     assert.equal(names.length, 10);
     assert.ok(names.includes('Cấp mới/cấp lại Giấy chứng nhận số nhà'), JSON.stringify(names));

@@ -1227,7 +1227,8 @@
       slips.forEach(function (at) {
         var letters = Array.from(typed[at]);
         halves[at] = [];
-        for (var i = 2; letters.length >= RUN_TOGETHER && /^\p{L}+$/u.test(typed[at]) && i <= letters.length - 2; i++) {
+        if (letters.length < RUN_TOGETHER || !/^\p{L}+$/u.test(typed[at])) return;
+        for (var i = 2; i <= letters.length - 2; i++) {
           var a = letters.slice(0, i).join(''), b = letters.slice(i).join('');
           if (index[a] && index[b]) {
             halves[at].push([a, b, i]);
