@@ -227,6 +227,19 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
     await context.close();
   });
 
+  it('what a kinsman who died left is inherited, not a death to register', { timeout: TIMEOUT }, async () => {
+    const { context, page } = await open('/thu-tuc/');
+    // Without the rule, "Đăng ký khai tử" or "Đăng ký lại khai tử" comes first.
+    for (const query of [
+      'ba mat de lai dat, anh em muon dung ten',
+      'ông bà mất để lại đất, con cháu muốn đứng tên',
+      'me chet de lai can nha, cac con muon dung ten',
+    ]) {
+      assert.match(await firstFor(page, query), /^Đăng ký biến động quyền sử dụng đất/, query);
+    }
+    await context.close();
+  });
+
   it('a query that matches nothing says so and offers the nearest procedures', { timeout: TIMEOUT }, async () => {
     const { context, page } = await open('/thu-tuc/');
     await page.fill('#q', 'khai sinnh');

@@ -54,7 +54,7 @@
       out.push({ word: w, fold: fold(w), marks: marks(w), cut: cut });
       cut = false;
     });
-    return spokenAges(out);
+    return inherited(spokenAges(out));
   }
 
   // An age said in words, as voice typing writes it ("con mười bốn tuổi", "bà tám mươi lăm
@@ -103,6 +103,36 @@
     }
     return words;
   }
+
+  // What a kinsman who died "left" ("bố mẹ mất để lại mảnh đất", "ba mất không để lại di
+  // chúc") is inherited: "để lại" within a few words after a parent, grandparent or spouse and
+  // a word for dying reads "thừa kế", the word names use, and the dying is had (already), not
+  // asked ("Đăng ký khai tử"). Not "để lại" alone ("để lại xe"), nor "mất" as lost ("mẹ làm
+  // mất sổ", "bố bị mất giấy").
+  function inherited(words) {
+    var accented = words.some(function (w) { return w.marks; }), died = -1, kin = -1;
+    words.forEach(function (w, i) {
+      var said = function (word, spelling) { return w.fold === word && (!w.marks || w.word === spelling); };
+      if ((said('mat', 'mất') || said('chet', 'chết') || (said('doi', 'đời') && i > 0 && words[i - 1].fold === 'qua') ||
+        (said('tran', 'trần') && i > 0 && words[i - 1].fold === 'tu')) &&
+        words.slice(Math.max(0, i - 4), i).some(function (k) { return KIN[k.fold]; }) &&
+        !words.slice(Math.max(0, i - 2), i).some(function (k) { return k.fold === 'lam' || k.fold === 'bi'; })) {
+        died = i;
+        for (kin = Math.max(0, i - 4); !KIN[words[kin].fold]; kin++);
+      }
+      if (died >= 0 && i - died <= 6 && i > died + 1 && said('lai', 'lại') && words[i - 1].fold === 'de' &&
+        (!words[i - 1].marks || words[i - 1].word === 'để')) {
+        ['thừa', 'kế'].forEach(function (t, k) {
+          words[i - 1 + k] = { word: accented ? t : fold(t), fold: fold(t), marks: accented ? marks(t) : '', cut: words[i - 1 + k].cut };
+        });
+        // Had from the kinsman on: "mẹ chết", "ông bà mất" may be everyday phrases.
+        for (var j = kin; j <= died; j++) words[j].had = true;
+        died = -1;
+      }
+    });
+    return words;
+  }
+  var KIN = { bo: 1, me: 1, ba: 1, ma: 1, cha: 1, ong: 1, chong: 1, vo: 1, noi: 1, ngoai: 1, tia: 1, u: 1, bam: 1 };
 
   // Per word of `spelled` words, whether punctuation cuts the text before it.
   function cutsOf(words) {
@@ -551,7 +581,7 @@
   // rồi", "có cccd nhưng chưa …", "đã có giấy khai sinh (nhưng …)". Per typed word, whether
   // it is one of them.
   function already(folded, typed, cut) {
-    var had = [], k;
+    var had = typed.map(function (w) { return w.had; }), k;
     had.copying = {};
     folded.forEach(function (w, j) {
       if (w !== 'co' || (typed[j].marks && typed[j].marks !== marks('có'))) return;
