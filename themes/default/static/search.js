@@ -115,15 +115,18 @@
       var said = function (word, spelling) { return w.fold === word && (!w.marks || w.word === spelling); };
       if ((said('mat', 'mất') || said('chet', 'chết') || (said('doi', 'đời') && i > 0 && words[i - 1].fold === 'qua') ||
         (said('tran', 'trần') && i > 0 && words[i - 1].fold === 'tu')) &&
-        words.slice(Math.max(0, i - 4), i).some(function (k) { return KIN[k.fold]; }) &&
-        !words.slice(Math.max(0, i - 2), i).some(function (k) { return k.fold === 'lam' || k.fold === 'bi'; })) {
-        died = i;
-        for (kin = Math.max(0, i - 4); !KIN[words[kin].fold]; kin++);
+        !words.slice(Math.max(0, i - 2), i).some(function (w) { return w.fold === 'lam' || w.fold === 'bi'; })) {
+        // The first kinsman of the four words before, if any.
+        for (var k = Math.max(0, i - 4); k < i && !KIN[words[k].fold]; k++);
+        if (k < i) {
+          died = i;
+          kin = k;
+        }
       }
       if (died >= 0 && i - died <= 6 && i > died + 1 && said('lai', 'lại') && words[i - 1].fold === 'de' &&
         (!words[i - 1].marks || words[i - 1].word === 'để')) {
-        ['thừa', 'kế'].forEach(function (t, k) {
-          words[i - 1 + k] = { word: accented ? t : fold(t), fold: fold(t), marks: accented ? marks(t) : '', cut: words[i - 1 + k].cut };
+        ['thừa', 'kế'].forEach(function (t, n) {
+          words[i - 1 + n] = { word: accented ? t : fold(t), fold: fold(t), marks: accented ? marks(t) : '', cut: words[i - 1 + n].cut };
         });
         // Had from the kinsman on: "mẹ chết", "ông bà mất" may be everyday phrases.
         for (var j = kin; j <= died; j++) words[j].had = true;
