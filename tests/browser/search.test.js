@@ -327,10 +327,10 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
   });
 });
 
-// Sixteen real names of the national catalog (tests/sites/search-as-typed, written by
+// Nineteen real names of the national catalog (tests/sites/search-as-typed, written by
 // benches/search-real/gen-catalog-site.py): ten say "Đăng ký tài sản gắn liền với thửa đất …",
-// what the everyday "nhà mới xây" means, and one is the house number asked for. Built here with
-// the binary the tests compiled.
+// what the everyday "nhà mới xây" means, and one is the house number asked for; three are of
+// social work practice. Built here with the binary the tests compiled.
 describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   let out, server, browser;
 
@@ -357,6 +357,23 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     assert.ok(names.includes('Cấp mới/cấp lại Giấy chứng nhận số nhà'), JSON.stringify(names));
     // The everyday reading still comes first.
     assert.match(names[0], /^Đăng ký tài sản gắn liền với thửa đất/);
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    await context.close();
+  });
+
+  it('a name that lists the plain action with its variants ("Cấp, cấp lại …") is the plain procedure', { timeout: TIMEOUT }, async () => {
+    const rec = new Recorder(server.host);
+    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
+    const { page } = await rec.newPage(context);
+    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    // Not the one for foreigners, nor taken for a re-issue only.
+    for (const query of ['hanh nghe cong tac xa hoi', 'hành nghề công tác xã hội']) {
+      const names = await resultsFor(page, query);
+      assert.equal(names[0], 'Cấp, cấp lại giấy chứng nhận đăng ký hành nghề công tác xã hội', `${query}: ${JSON.stringify(names)}`);
+    }
+    // Asked for foreigners, theirs comes first.
+    const abroad = await resultsFor(page, 'người nước ngoài hành nghề công tác xã hội');
+    assert.match(abroad[0], /^Đăng ký hành nghề công tác xã hội tại Việt Nam đối với người nước ngoài/, JSON.stringify(abroad));
     assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });

@@ -1096,6 +1096,8 @@
   var VARIANTS = ['cấp lại', 'đăng ký lại', 'lại', 'cấp đổi', 'đổi', 'gia hạn', 'điều chỉnh', 'bổ sung',
     'xóa', 'thu hồi', 'chấm dứt', 'tạm ngừng', 'hủy', 'nước ngoài', 'lưu động', 'có thời hạn', 'tạm thời',
     'đặc biệt', 'thoát nghèo', 'liên thông', 'giải thể', 'cấp bộ', 'cấp trung ương', 'thẩm quyền của bộ'].map(function (v) { return v.split(' '); });
+  var ACTIONS = { 'cấp lại': 1, 'đăng ký lại': 1, 'lại': 1, 'cấp đổi': 1, 'đổi': 1, 'gia hạn': 1, 'điều chỉnh': 1, 'bổ sung': 1 };
+  var PLAIN_TOO = /^(thủ tục )?(cấp|cấp mới|đăng ký)(,| và| hoặc)/;
   var VARIANT = 0.06; // what each variant not asked for takes off a name's score
   var ABROAD = 2; // … counted so many times for a name for foreigners or people abroad
   var SPECIAL = 0.01; // what each step of rareness of its rarest word not asked for takes off
@@ -1132,7 +1134,11 @@
       // cấp lại …") is the variant itself and gives way twice as much as one that names it
       // on the way ("Xác định, xác định lại mức độ khuyết tật và cấp Giấy …").
       var opening = name[0] === 'thủ' && name[1] === 'tục' ? 3 : 1;
+      // A name that lists the plain action with its variants ("Cấp, cấp lại …", "Đăng ký, cấp
+      // …") is the plain procedure too: its variants of the action take nothing off.
+      var plainToo = PLAIN_TOO.test(row[0].normalize('NFC').toLowerCase());
       notAsked.forEach(function (v) {
+        if (plainToo && ACTIONS[v.join(' ')]) return;
         for (var i = 0; i + v.length <= name.length; i++) {
           if (v.every(function (w, k) { return name[i + k] === w; }) && !(v[0] === 'đổi' && name[i - 1] === 'thay')) {
             unasked += (i <= opening ? 2 : 1) * (v.join(' ') === 'nước ngoài' ? ABROAD : 1);
