@@ -327,10 +327,11 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
   });
 });
 
-// Nineteen real names of the national catalog (tests/sites/search-as-typed, written by
+// Twenty-two real names of the national catalog (tests/sites/search-as-typed, written by
 // benches/search-real/gen-catalog-site.py): ten say "Đăng ký tài sản gắn liền với thửa đất …",
 // what the everyday "nhà mới xây" means, and one is the house number asked for; three are of
-// social work practice. Built here with the binary the tests compiled.
+// social work practice, and three of monthly allowances. Built here with the binary the tests
+// compiled.
 describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   let out, server, browser;
 
@@ -374,6 +375,24 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     // Asked for foreigners, theirs comes first.
     const abroad = await resultsFor(page, 'người nước ngoài hành nghề công tác xã hội');
     assert.match(abroad[0], /^Đăng ký hành nghề công tác xã hội tại Việt Nam đối với người nước ngoài/, JSON.stringify(abroad));
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    await context.close();
+  });
+
+  it('the pairs of a long official wording count no more than twice the words typed', { timeout: TIMEOUT }, async () => {
+    const rec = new Recorder(server.host);
+    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
+    const { page } = await rec.newPage(context);
+    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    // "cắt trợ cấp" reads as the social allowance's long wording ("thực hiện, điều chỉnh, thôi
+    // hưởng trợ cấp xã hội hàng tháng"), whose many pairs side by side outweighed "nghệ nhân".
+    for (const query of ['nghe nhan mat, cat tro cap', 'nghệ nhân mất, cắt trợ cấp']) {
+      const names = await resultsFor(page, query);
+      assert.match(names[0], /^Thủ tục thôi hưởng trợ cấp sinh hoạt hàng tháng, bảo hiểm y tế đối với Nghệ nhân/, `${query}: ${JSON.stringify(names)}`);
+    }
+    // Asked without the artisan, the social allowance stays first.
+    const plain = await resultsFor(page, 'cắt trợ cấp hàng tháng');
+    assert.match(plain[0], /^Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng/, JSON.stringify(plain));
     assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });

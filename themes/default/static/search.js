@@ -758,6 +758,7 @@
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
   var PAIR_GAP = 3; // … at most so many words apart in the query, the words the name lacks between
+  var WORDING_PAIRS = 2; // … and those inside an official wording count as so many per word typed, at most
   var HEAD = 0.6; // query words met near the start of the name
   var HEAD_WORDS = 4; // … counting half as much this many words in
   var HEAD_LAST = 29; // … and alike past this word
@@ -934,7 +935,7 @@
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
       var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousId = 0, hits = [];
-      var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false;
+      var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false, hitShares = [], lateShares = [];
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
         // A common word left out: the next word may stand one further on.
@@ -984,7 +985,12 @@
         base += group.weight * group.most * top;
         if (topAlt.looked === 1) loose += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
-        var places = 0, places2 = 0;
+        var places = 0, places2 = 0, inside = 0;
+        // The pairs inside an official wording much longer than what was typed count together
+        // as WORDING_PAIRS per word typed: "cắt trợ cấp" read as "thực hiện, điều chỉnh, thôi
+        // hưởng trợ cấp xã hội hàng tháng" does not outweigh the "nghệ nhân" typed with it.
+        var wordingPairs = topAlt.typed ? 0 : topAlt.looked - 1;
+        var pairShare = wordingPairs > 0 ? Math.min(1, WORDING_PAIRS * group.n / wordingPairs) : 1;
         for (w = 0; w < topAlt.length; w++) {
           var tm = topAlt.m[w];
           if (tm === null) continue;
@@ -999,8 +1005,9 @@
           // but not words far apart in the query ("nhà … báo công an" is no "nhà báo").
           if (group.weight === 1 && (here || here2)) {
             var near = group.at - previousEnd <= PAIR_GAP;
-            if (near && (previous << 1) & here) hits.push(previousId * S + tm.id);
-            else if (near && shiftedHigh(previous, previous2) & here2) late.push(previousId * S + tm.id);
+            var share = inside++ ? pairShare : 1;
+            if (near && (previous << 1) & here) { hits.push(previousId * S + tm.id); hitShares.push(share); }
+            else if (near && shiftedHigh(previous, previous2) & here2) { late.push(previousId * S + tm.id); lateShares.push(share); }
             previousEnd = group.at + group.n - 1;
             previous = here;
             previous2 = here2;
@@ -1020,7 +1027,7 @@
       if (!strong && !relaxed) continue;
       for (w = 0; w < hits.length; w++) together[hits[w]]++;
       for (w = 0; w < late.length; w++) together[late[w]]++;
-      docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late });
+      docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late, hitShares: hitShares, lateShares: lateShares });
       if (said) saidBy[d] = 1;
     }
     // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
@@ -1032,8 +1039,8 @@
     for (t = 0; t < docs.length; t++) {
       var doc = docs[t], phrase = 0;
       d = doc.d;
-      for (w = 0; w < doc.hits.length; w++) phrase += idf(together[doc.hits[w]], n);
-      for (w = 0; w < doc.late.length; w++) phrase += LATE * idf(together[doc.late[w]], n);
+      for (w = 0; w < doc.hits.length; w++) phrase += doc.hitShares[w] * idf(together[doc.hits[w]], n);
+      for (w = 0; w < doc.late.length; w++) phrase += LATE * doc.lateShares[w] * idf(together[doc.late[w]], n);
       var length = lengths[d] || 1;
       // In a long query, a story, a name meets single words here and there the more of them
       // the longer it is ("Ngừng kinh doanh dịch vụ viễn thông … thành phố … phương tiện …" for
