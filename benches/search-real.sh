@@ -7,6 +7,10 @@
 #
 #   benches/search-real.sh [QUERIES.tsv…]   # default: dev.tsv (tuned on), heldout.tsv (never)
 #
+# To try a change on thousands of queries, node-queries.js runs the same script without a
+# browser, twenty times faster, with the same ranks (KEEP=1 keeps the built site for it):
+#   node benches/search-real/node-queries.js SITE/public CATALOG sets… [--script JS] [--quiet]
+#
 # Needs: the Rust toolchain, python3, Node >= 20, Debian's chromium and tests/browser/node_modules
 # (cd tests/browser && npm ci --ignore-scripts). Environment: CATALOG (default
 # ../shared/data/dichvucong/catalog.jsonl), PROFILE (release or debug, default release),
