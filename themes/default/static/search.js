@@ -1075,8 +1075,8 @@
   // (show() puts it there): an everyday phrase can mean another thing than the list says ("nhà
   // mới xây chưa có số nhà" asks for a house number, not for a house to add to the land
   // certificate), and the name asked for is still shown. Only one of the first AS_TYPED of that
-  // reading that the everyday reading found past its full page, or not at all: on a short list,
-  // the words typed alone meet names by chance. Undefined when there is none.
+  // reading that the everyday reading found past its full page: on a short list, the words typed
+  // alone meet names by chance. Undefined when there is none.
   var AS_TYPED = 3;
   function bestAsTyped(results, p, shards) {
     if (results.length <= PAGE) return undefined;
@@ -1088,10 +1088,7 @@
     });
     if (!said) return undefined;
     var asTyped = rank({ steps: p.steps, lookups: p.lookups, groups: groups, phraseKeys: p.phraseKeys, folded: p.folded }, shards, false);
-    // Past the page, or not found at all: the everyday reading may leave out a name that meets
-    // the words typed but little of what the list says they mean ("xác nhận thu nhập thấp mua
-    // noxh": "Công nhận người lao động có thu nhập thấp" among the social-housing names).
-    return asTyped.slice(0, AS_TYPED).filter(function (d) { var at = results.indexOf(d); return at >= PAGE || at < 0; })[0];
+    return asTyped.slice(0, AS_TYPED).filter(function (d) { return results.indexOf(d) >= PAGE; })[0];
   }
 
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
