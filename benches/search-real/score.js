@@ -5,6 +5,7 @@
 // whose name equals a listed code's name (the catalog repeats some names under other codes).
 
 const fs = require('node:fs');
+const zlib = require('node:zlib');
 
 const TOP = 10;
 const norm = (s) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -19,9 +20,11 @@ function catalogNames(catalogFile) {
   return nameOf;
 }
 
+// A sealed set is kept gzipped (benches/search-real/sealed/): read it the same way.
 function readQueries(file, nameOf) {
-  return fs
-    .readFileSync(file, 'utf8')
+  const bytes = fs.readFileSync(file);
+  return (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes)
+    .toString('utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
