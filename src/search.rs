@@ -666,8 +666,8 @@ const SPELT_WORDS: usize = 2;
 
 /// Per everyday phrase (folded) of at most [`SPELT_WORDS`] words written with diacritics, its
 /// words' [`mark_code`]s, so a query typed with other ones does not read as it: "tự ký" is not
-/// "tự kỷ" (autism), "hồng" not "hỏng". A phrase the lists write two ways ("ki", "kí"), or
-/// without any diacritics, has none.
+/// "tự kỷ" (autism), "cccd hồng" not "cccd hỏng". A phrase the lists write two ways ("ki",
+/// "kí"), or without any diacritics, has none.
 fn phrase_spellings(site: &[(String, Vec<String>)]) -> HashMap<String, Vec<u8>> {
     let mut seen: HashMap<String, Option<Vec<u8>>> = HashMap::new();
     for phrase in everyday().map(|(k, _)| k.to_string()).chain(site.iter().map(|(k, _)| k.clone())) {
