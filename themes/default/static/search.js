@@ -455,9 +455,9 @@
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
     // around them still count as side by side. A short query keeps every word typed, however
     // many words its everyday phrases add, but reads at most SHORT_BUDGET kB: past it, the
-    // commonest words of the official wordings go ("hết hạn": "gia hạn", "cấp _"). The shards
-    // of everyday phrases its runs of words need count too, but not those of a run with a word
-    // left out.
+    // commonest words of the official wordings go ("cấp" of "hộ chiếu hết hạn": "cấp hộ chiếu
+    // phổ thông"). The shards of everyday phrases its runs of words need count too, but not
+    // those of a run with a word left out.
     var dropped = Object.create(null), gone = Object.create(null), shardsOf = Object.create(null), runs = phraseShards(folded, typed);
     var kbOf = function (k) { return manifest.kb[k] || 1; };
     order.forEach(function (key) { shardsOf[key] = shardsFor(lookups[key].word, true); });
@@ -698,8 +698,8 @@
 
   // The wordings of the everyday phrase of the `n` words at `at`, unless typed with other
   // diacritics than the list writes it with: a tone typed that is another ("tự ký" is not
-  // "tự kỷ", "hồng" not "hỏng") or a mark its word lacks ("cuối" is not "cưới", "hổng" not
-  // "hỏng"). A mark left out is no other spelling, nor hỏi for ngã, which the South says alike.
+  // "tự kỷ", "cccd hồng" not "cccd hỏng") or a mark its word lacks ("cuối" is not "cưới",
+  // "cccd hổng" not "cccd hỏng"). A mark left out is no other spelling, nor hỏi for ngã, which the South says alike.
   function saying(folded, typed, at, n) {
     var wordings = everyday[folded.slice(at, at + n).join(' ')], spelling = wordings && wordings.spelling;
     for (var k = 0; spelling && k < n; k++) {
@@ -894,8 +894,8 @@
         most = Math.max(most, sum);
         return sum;
       });
-      // An everyday phrase with long wordings ("việt kiều": "người Việt Nam định cư ở nước
-      // ngoài") weighs at most WORDING_MOST per word typed, unless its typed words weigh more,
+      // An everyday phrase with long wordings ("việt kiều về nước": "người Việt Nam định cư ở
+      // nước ngoài") weighs at most WORDING_MOST per word typed, unless its typed words weigh more,
       // and not much more than its typed words: "đại sứ quán" ("cơ quan đại diện Việt Nam ở
       // nước ngoài") does not outweigh the "khai sinh" asked for there.
       if (group.alts.length > 1) {
@@ -1234,7 +1234,7 @@
     var spelt = spelled(query), typed = spelt.map(function (w) { return w.fold; }), slips = [], known = {};
     // A filler is meant as typed ("nữa" is not "ngựa").
     spelt.forEach(function (w, at) { if (isFiller(w)) known[at] = true; });
-    // A word of an everyday phrase ("heo" for "lợn") is meant as typed.
+    // A word of an everyday phrase ("heo" in "nuôi heo") is meant as typed.
     segments(typed, cutsOf(spelt), spelt).forEach(function (seg) {
       if (seg.wordings) for (var k = seg.at; k < seg.at + seg.n; k++) known[k] = true;
     });
