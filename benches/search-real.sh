@@ -9,7 +9,9 @@
 #
 # To try a change on thousands of queries, node-queries.js runs the same script without a
 # browser, twenty times faster, with the same ranks (KEEP=1 keeps the built site for it):
-#   node benches/search-real/node-queries.js SITE/public CATALOG sets… [--script JS] [--quiet]
+#   node benches/search-real/node-queries.js SITE/public CATALOG sets… [--script JS] [--quiet] [--anywhere]
+# (--anywhere also presses "Xem thêm kết quả" to the end and counts the queries whose procedure
+# is nowhere in the whole list, not only not in the top 10.)
 #
 # Needs: the Rust toolchain, python3, Node >= 20, Debian's chromium and tests/browser/node_modules
 # (cd tests/browser && npm ci --ignore-scripts). Environment: CATALOG (default

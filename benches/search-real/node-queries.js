@@ -23,9 +23,10 @@ function option(flag, takesValue) {
 const jsonOut = option('--json', true);
 const scriptFile = option('--script', true);
 const quiet = option('--quiet', false) !== null;
+const anywhere = option('--anywhere', false) !== null;
 const [siteDir, catalogFile, ...queryFiles] = args;
 if (!queryFiles.length) {
-  console.error('usage: node-queries.js SITE_DIR CATALOG.jsonl QUERIES.tsv... [--script JS] [--quiet] [--json OUT]');
+  console.error('usage: node-queries.js SITE_DIR CATALOG.jsonl QUERIES.tsv... [--script JS] [--quiet] [--json OUT] [--anywhere]');
   process.exit(2);
 }
 
@@ -104,7 +105,19 @@ async function run(query) {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const ms = panel.getAttribute('data-ms');
-  return { names: list.children.slice(0, TOP).map((li) => li.children[0].textContent), ms: ms === null ? null : Number(ms) };
+  const names = list.children.slice(0, TOP).map((li) => li.children[0].textContent);
+  return { names, all: anywhere ? await everyName() : null, ms: ms === null ? null : Number(ms) };
+}
+
+// Every name the list holds: "Xem thêm kết quả" pressed until it hides.
+async function everyName() {
+  const more = panel.querySelector('.search-more');
+  while (!more.hidden) {
+    const before = list.children.length;
+    more.listeners.click.forEach((listener) => listener({}));
+    while (list.children.length <= before && !more.hidden) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return list.children.map((li) => li.children[0].textContent);
 }
 
 async function main() {
@@ -113,8 +126,8 @@ async function main() {
   for (const file of queryFiles) {
     const runs = [];
     for (const q of readQueries(file, nameOf)) {
-      const { names, ms } = await run(q.query);
-      runs.push(scored(q, names, ms));
+      const { names, all, ms } = await run(q.query);
+      runs.push(scored(q, names, ms, all));
     }
     out.push({ file: path.basename(file), runs });
   }

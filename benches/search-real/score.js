@@ -37,10 +37,13 @@ function readQueries(file, nameOf) {
     });
 }
 
-// One run: the first names shown for a query, scored.
-function scored(q, names, ms) {
+// One run: the first names shown for a query, scored; with `all`, every name the list holds
+// ("Xem thêm kết quả" pressed to the end), whether the procedure is anywhere in it.
+function scored(q, names, ms, all) {
   const rank = names.findIndex((n) => q.want.has(norm(n))) + 1;
-  return { query: q.query, codes: q.codes, rank, ms, top: names.slice(0, 3) };
+  const run = { query: q.query, codes: q.codes, rank, ms, top: names.slice(0, 3) };
+  if (all) run.listed = all.some((n) => q.want.has(norm(n)));
+  return run;
 }
 
 function counts(runs) {
@@ -49,18 +52,20 @@ function counts(runs) {
     first: runs.filter((r) => r.rank === 1).length,
     top5: runs.filter((r) => r.rank >= 1 && r.rank <= 5).length,
     absent: runs.filter((r) => r.rank === 0).length,
+    nowhere: runs.some((r) => 'listed' in r) ? runs.filter((r) => r.listed === false).length : null,
   };
 }
 
 // Per set: first / top 5 / absent, the ranking time, and every query whose procedure was not
 // first (`quiet`: the counts only); then the total over all sets.
 function report(out, quiet) {
+  const listed = (nowhere) => (nowhere === null ? '' : `, nowhere in the whole list: ${nowhere}`);
   const pct = (k, n) => `${((100 * k) / n).toFixed(1)}%`;
   const cut = (s) => (s && s.length > 90 ? s.slice(0, 89) + '…' : s || '—');
   for (const { file, runs } of out) {
-    const { n, first, top5, absent } = counts(runs);
+    const { n, first, top5, absent, nowhere } = counts(runs);
     console.log(`\n== ${file}: ${n} queries`);
-    console.log(`first ${first}/${n} (${pct(first, n)})  top-5 ${top5}/${n} (${pct(top5, n)})  absent from top ${TOP}: ${absent}`);
+    console.log(`first ${first}/${n} (${pct(first, n)})  top-5 ${top5}/${n} (${pct(top5, n)})  absent from top ${TOP}: ${absent}${listed(nowhere)}`);
     const times = runs.map((r) => r.ms).filter((m) => m !== null).sort((a, b) => a - b);
     if (times.length) {
       console.log(`ranking time in the page: median ${times[times.length >> 1]} ms, max ${times[times.length - 1]} ms`);
@@ -72,8 +77,8 @@ function report(out, quiet) {
     }
   }
   if (out.length > 1) {
-    const { n, first, top5, absent } = counts(out.flatMap((s) => s.runs));
-    console.log(`\n== all ${out.length} sets: ${n} queries\nfirst ${first} (${pct(first, n)})  top-5 ${top5} (${pct(top5, n)})  absent from top ${TOP}: ${absent}`);
+    const { n, first, top5, absent, nowhere } = counts(out.flatMap((s) => s.runs));
+    console.log(`\n== all ${out.length} sets: ${n} queries\nfirst ${first} (${pct(first, n)})  top-5 ${top5} (${pct(top5, n)})  absent from top ${TOP}: ${absent}${listed(nowhere)}`);
   }
 }
 
