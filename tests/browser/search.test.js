@@ -396,4 +396,27 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });
+
+  it('names that meet less of the query follow the results behind "Xem thêm kết quả", as the nearest', { timeout: TIMEOUT }, async () => {
+    const rec = new Recorder(server.host);
+    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
+    const { page } = await rec.newPage(context);
+    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    // One name meets "nhà bị cháy" (as "hoả hoạn"); others meet less: only "nhà", or a part of
+    // what the list reads it as ("trợ giúp xã hội khẩn cấp").
+    const first = await resultsFor(page, 'nhà bị cháy');
+    assert.deepEqual(first, ['Giảm thuế thu nhập cá nhân đối với cá nhân, hộ kinh doanh, cá nhân kinh doanh gặp khó khăn do thiên tai, hoả hoạn, do bị tai nạn; mắc bệnh hiểm nghèo']);
+    const status = await page.textContent('.search-status');
+    const m = status.match(/^Có 1 kết quả và (\d+) thủ tục gần giống, đang hiện 1\.$/);
+    assert.ok(m, status);
+    assert.ok(await page.isVisible('.search-more'), 'the button to see the nearest');
+    await page.click('.search-more');
+    // The next page: ten more, the nearest.
+    await page.waitForFunction((n) => document.querySelectorAll('#q-ket-qua li[role="option"]').length === n, Math.min(1 + Number(m[1]), 11));
+    const more = await results(page);
+    assert.equal(more[0], first[0], 'the result stays first');
+    assert.ok(!more.slice(1).includes(first[0]), JSON.stringify(more));
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    await context.close();
+  });
 });

@@ -777,6 +777,7 @@
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
   var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
+  var TAIL = 0.25; // share of the best share a name meets at least to follow the results, as the nearest
   var WEAK = 0.25; // below this share of the query met by any name, nothing matches closely
   var STORY = 9; // typed words from which a query is a story, whose single words meet long names by chance
   var STORY_MET = 0.85; // … unless a name meets this share of it: a name pasted whole
@@ -1058,11 +1059,19 @@
     // Not every word is required, but a document must hold a fair share of what was asked, or
     // rank near the first (a short name met whole, "Đăng ký thường trú", next to a long one that
     // meets more of a long query's words), or say in full what an everyday phrase of the query
-    // means ("nhập hộ khẩu" in a long story of moving house).
+    // means ("nhập hộ khẩu" in a long story of moving house): those are the results. The names
+    // that meet less, down to TAIL of the best share, follow them, after "Xem thêm", as the
+    // nearest: a story that tells two things ("dãy trọ bị cháy … có được giảm thuế") still lists
+    // the one its words meet less.
     var floor = best * 0.5, highest = 0;
     out.forEach(function (d) { highest = Math.max(highest, total[d]); });
-    out = out.filter(function (d) { return (fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]) && passes(d); });
-    out.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    var close = function (d) { return fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]; };
+    var byScore = function (a, b) { return total[b] - total[a] || a - b; };
+    var nearer = out.filter(function (d) { return !close(d) && fracs[d] >= best * TAIL && passes(d); }).sort(byScore);
+    out = out.filter(function (d) { return close(d) && passes(d); }).sort(byScore);
+    var closeCount = out.length;
+    out = out.concat(nearer);
+    out.close = closeCount;
     out.scores = total;
     // No name meets a fair share of the query, nor says an everyday phrase of it in full: the
     // site has no such procedure ("rút bhxh một lần" on a site of land and civil status), and
@@ -1075,11 +1084,12 @@
   // (show() puts it there): an everyday phrase can mean another thing than the list says ("nhà
   // mới xây chưa có số nhà" asks for a house number, not for a house to add to the land
   // certificate), and the name asked for is still shown. Only one of the first AS_TYPED of that
-  // reading that the everyday reading found past its full page: on a short list, the words typed
-  // alone meet names by chance. Undefined when there is none.
+  // reading that the everyday reading found past its full page, among its results (not the
+  // nearest after them): on a short list, the words typed alone meet names by chance. Undefined
+  // when there is none.
   var AS_TYPED = 3;
   function bestAsTyped(results, p, shards) {
-    if (results.length <= PAGE) return undefined;
+    if (results.close <= PAGE) return undefined;
     var said = false;
     var groups = p.groups.map(function (group) {
       var typed = group.alts.filter(function (alt) { return alt.typed; });
@@ -1088,7 +1098,10 @@
     });
     if (!said) return undefined;
     var asTyped = rank({ steps: p.steps, lookups: p.lookups, groups: groups, phraseKeys: p.phraseKeys, folded: p.folded }, shards, false);
-    return asTyped.slice(0, AS_TYPED).filter(function (d) { return results.indexOf(d) >= PAGE; })[0];
+    return asTyped.slice(0, AS_TYPED).filter(function (d) {
+      var at = results.indexOf(d);
+      return at >= PAGE && at < results.close;
+    })[0];
   }
 
   // Names that say a variant the query did not ask for give way to the plain procedure: "làm
@@ -1472,6 +1485,8 @@
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
         results.asTyped = bestAsTyped(results, p, shards);
+        // The nearest after the results wait behind "Xem thêm": the first page is the results.
+        if (results.close) shown = Math.min(PAGE, results.close);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
         if (results.length) return show(results, null, id, query, p);
         // Nothing close: the nearest words, then the most-used procedures.
@@ -1601,8 +1616,10 @@
       expand(found.length > 0);
       more.hidden = found.length <= shown;
       if (message === null) {
+        var close = found.close === undefined ? found.length : found.close, nearer = found.length - close;
         message = found.length
-          ? (found.weak ? 'Không có thủ tục nào khớp hẳn với “' + query.trim() + '”. Có ' + number(found.length) + ' thủ tục gần giống' : 'Có ' + number(found.length) + ' kết quả') +
+          ? (found.weak || !close ? 'Không có thủ tục nào khớp hẳn với “' + query.trim() + '”. Có ' + number(found.length) + ' thủ tục gần giống' :
+            'Có ' + number(close) + ' kết quả' + (nearer ? ' và ' + number(nearer) + ' thủ tục gần giống' : '')) +
             (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
         // A mended slip is said, so a word read otherwise than meant can be typed again.
