@@ -347,11 +347,17 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     if (out) fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it('the name the words typed meet best is on the first page, when an everyday phrase reads them otherwise', { timeout: TIMEOUT }, async () => {
+  // The fixture's /thu-tuc/ on a phone, its JavaScript errors recorded.
+  async function listPage() {
     const rec = new Recorder(server.host);
     const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
     const { page } = await rec.newPage(context);
     await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    return { rec, context, page };
+  }
+
+  it('the name the words typed meet best is on the first page, when an everyday phrase reads them otherwise', { timeout: TIMEOUT }, async () => {
+    const { rec, context, page } = await listPage();
     const names = await resultsFor(page, 'nhà mới xây chưa có số nhà');
     // Without it, the ten names of the everyday reading fill the page.
     assert.equal(names.length, 10);
@@ -363,10 +369,7 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   });
 
   it('a name that lists the plain action with its variants ("Cấp, cấp lại …") is the plain procedure', { timeout: TIMEOUT }, async () => {
-    const rec = new Recorder(server.host);
-    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
-    const { page } = await rec.newPage(context);
-    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    const { rec, context, page } = await listPage();
     // Not the one for foreigners, nor taken for a re-issue only.
     for (const query of ['hanh nghe cong tac xa hoi', 'hành nghề công tác xã hội']) {
       const names = await resultsFor(page, query);
@@ -380,10 +383,7 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   });
 
   it('the pairs of a long official wording count no more than twice the words typed', { timeout: TIMEOUT }, async () => {
-    const rec = new Recorder(server.host);
-    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
-    const { page } = await rec.newPage(context);
-    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    const { rec, context, page } = await listPage();
     // "cắt trợ cấp" reads as the social allowance's long wording ("thực hiện, điều chỉnh, thôi
     // hưởng trợ cấp xã hội hàng tháng"), whose many pairs side by side outweighed "nghệ nhân".
     for (const query of ['nghe nhan mat, cat tro cap', 'nghệ nhân mất, cắt trợ cấp']) {
@@ -398,10 +398,7 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   });
 
   it('names that meet less of the query follow the results behind "Xem thêm kết quả", as the nearest', { timeout: TIMEOUT }, async () => {
-    const rec = new Recorder(server.host);
-    const context = await rec.newContext(browser, { viewport: VIEWPORT, isMobile: true, hasTouch: true });
-    const { page } = await rec.newPage(context);
-    await page.goto(server.origin + '/thu-tuc/', { waitUntil: 'load' });
+    const { rec, context, page } = await listPage();
     // One name meets "nhà bị cháy" (as "hoả hoạn"); others meet less: only "nhà", or a part of
     // what the list reads it as ("trợ giúp xã hội khẩn cấp").
     const first = await resultsFor(page, 'nhà bị cháy');

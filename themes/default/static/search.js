@@ -1065,13 +1065,15 @@
     // the one its words meet less.
     var floor = best * 0.5, highest = 0;
     out.forEach(function (d) { highest = Math.max(highest, total[d]); });
-    var close = function (d) { return fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]; };
+    var close = [], nearer = [];
+    out.forEach(function (d) {
+      if (!passes(d)) return;
+      if (fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]) close.push(d);
+      else if (fracs[d] >= best * TAIL) nearer.push(d);
+    });
     var byScore = function (a, b) { return total[b] - total[a] || a - b; };
-    var nearer = out.filter(function (d) { return !close(d) && fracs[d] >= best * TAIL && passes(d); }).sort(byScore);
-    out = out.filter(function (d) { return close(d) && passes(d); }).sort(byScore);
-    var closeCount = out.length;
-    out = out.concat(nearer);
-    out.close = closeCount;
+    out = close.sort(byScore).concat(nearer.sort(byScore));
+    out.close = close.length;
     out.scores = total;
     // No name meets a fair share of the query, nor says an everyday phrase of it in full: the
     // site has no such procedure ("rút bhxh một lần" on a site of land and civil status), and
