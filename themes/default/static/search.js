@@ -629,8 +629,11 @@
     folded.forEach(function (w, j) {
       if (w !== 'de' || (typed[j].marks && typed[j].marks !== marks('để'))) return;
       if (/^(lai|xe)$/.test(folded[j + 1] || '') || /^(khong|chua|da|duoc)$/.test(folded[j - 1] || '')) return;
-      var asked = 0, k;
-      for (k = 0; k < j; k++) {
+      // Asked in its own clause: "làng mình có thác đẹp, xã muốn làm hồ sơ để được công nhận
+      // là khu du lịch" asks for the recognition, the words before the comma tell a story.
+      var asked = 0, k, from = j;
+      while (from > 0 && !(cut && cut[from])) from--;
+      for (k = from; k < j; k++) {
         var generic = ASKING[folded[k]] || GENERIC_PAIRS[folded[k] + ' ' + folded[k + 1]] ||
           GENERIC_PAIRS[folded[k - 1] + ' ' + folded[k]];
         if (!generic && !isFiller(typed[k])) asked++;
