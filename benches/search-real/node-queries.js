@@ -12,7 +12,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { catalogNames, readQueries, scored, report, TOP } = require('./score.js');
+const { catalogNames, readQueries, scored, report, norm, TOP } = require('./score.js');
 
 const args = process.argv.slice(2);
 function option(flag, takesValue) {
@@ -97,7 +97,8 @@ const status = panel.querySelector('.search-status');
 const list = panel.querySelector('ul');
 
 // Types `query`, presses Enter, and waits for the status line to say the results are shown.
-async function run(query) {
+// With --anywhere, presses "Xem thêm kết quả" until a name `wanted` holds is listed, or to the end.
+async function run(query, wanted) {
   status.textContent = '';
   input.value = query;
   input.listeners.keydown.forEach((listener) => listener({ key: 'Enter', preventDefault() {} }));
@@ -106,16 +107,18 @@ async function run(query) {
   }
   const ms = panel.getAttribute('data-ms');
   const names = list.children.slice(0, TOP).map((li) => li.children[0].textContent);
-  return { names, all: anywhere ? await everyName() : null, ms: ms === null ? null : Number(ms) };
+  return { names, all: anywhere ? await everyName(wanted) : null, ms: ms === null ? null : Number(ms) };
 }
 
-// Every name the list holds: "Xem thêm kết quả" pressed until it hides.
-async function everyName() {
+// The names the list holds: "Xem thêm kết quả" pressed until it hides, or until one is `wanted`.
+async function everyName(wanted) {
   const more = panel.querySelector('.search-more');
-  while (!more.hidden) {
-    const before = list.children.length;
+  const named = (li) => wanted(li.children[0].textContent);
+  let seen = 0;
+  while (!more.hidden && !list.children.slice(seen).some(named)) {
+    seen = list.children.length;
     more.listeners.click.forEach((listener) => listener({}));
-    while (list.children.length <= before && !more.hidden) await new Promise((resolve) => setImmediate(resolve));
+    while (list.children.length <= seen && !more.hidden) await new Promise((resolve) => setImmediate(resolve));
   }
   return list.children.map((li) => li.children[0].textContent);
 }
@@ -126,7 +129,7 @@ async function main() {
   for (const file of queryFiles) {
     const runs = [];
     for (const q of readQueries(file, nameOf)) {
-      const { names, all, ms } = await run(q.query);
+      const { names, all, ms } = await run(q.query, (name) => q.want.has(norm(name)));
       runs.push(scored(q, names, ms, all));
     }
     out.push({ file: path.basename(file), runs });

@@ -82,4 +82,4 @@ function report(out, quiet) {
   }
 }
 
-module.exports = { TOP, catalogNames, readQueries, scored, report };
+module.exports = { TOP, catalogNames, readQueries, scored, report, norm };

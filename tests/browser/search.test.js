@@ -397,14 +397,14 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     await context.close();
   });
 
-  it('names that meet less of the query follow the results behind "Xem thêm kết quả", as the nearest', { timeout: TIMEOUT }, async () => {
+  it('names that meet less of the query follow the results behind "Xem thêm kết quả", as partial matches', { timeout: TIMEOUT }, async () => {
     const { rec, context, page } = await listPage();
     // One name meets "nhà bị cháy" (as "hoả hoạn"); others meet less: only "nhà", or a part of
     // what the list reads it as ("trợ giúp xã hội khẩn cấp").
     const first = await resultsFor(page, 'nhà bị cháy');
     assert.deepEqual(first, ['Giảm thuế thu nhập cá nhân đối với cá nhân, hộ kinh doanh, cá nhân kinh doanh gặp khó khăn do thiên tai, hoả hoạn, do bị tai nạn; mắc bệnh hiểm nghèo']);
     const status = await page.textContent('.search-status');
-    const m = status.match(/^Có 1 kết quả và (\d+) thủ tục gần giống, đang hiện 1\.$/);
+    const m = status.match(/^Có 1 kết quả và (\d+) thủ tục khớp một phần, đang hiện 1\.$/);
     assert.ok(m, status);
     assert.ok(await page.isVisible('.search-more'), 'the button to see the nearest');
     await page.click('.search-more');

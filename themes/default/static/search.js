@@ -622,13 +622,14 @@
 
   // The words of a purpose ("làm hộ chiếu để đi xuất khẩu lao động": the paper is asked, not the
   // going abroad), from "để" to the next punctuation: `aim[k]` for each. Not "để" as a verb
-  // ("để lại", "để xe", "không để di chúc"), nor when little is asked before it ("hồ sơ để làm
-  // công chứng viên": the purpose is what is asked).
+  // ("để lại", "để xe", "không để di chúc"), nor "đề" typed bare ("de nghi", "de xuat"), nor
+  // when little is asked before it ("hồ sơ để làm công chứng viên": the purpose is what is
+  // asked).
   function purpose(folded, typed, cut) {
     var aim = [];
     folded.forEach(function (w, j) {
       if (w !== 'de' || (typed[j].marks && typed[j].marks !== marks('để'))) return;
-      if (/^(lai|xe)$/.test(folded[j + 1] || '') || /^(khong|chua|da|duoc)$/.test(folded[j - 1] || '')) return;
+      if (/^(lai|xe|nghi|xuat)$/.test(folded[j + 1] || '') || /^(khong|chua|da|duoc)$/.test(folded[j - 1] || '')) return;
       // Asked in its own clause: "làng mình có thác đẹp, xã muốn làm hồ sơ để được công nhận
       // là khu du lịch" asks for the recognition, the words before the comma tell a story.
       var asked = 0, k, from = j;
@@ -780,7 +781,6 @@
   var COVER = 0.5; // the share of the name the query covers (a long catch-all name, little)
   var SHORT = 0.05; // shorter names first among equals
   var NEAR = 0.7; // a score this share of the first's keeps a name that meets few of the words
-  var TAIL = 0.25; // share of the best share a name meets at least to follow the results, as the nearest
   var WEAK = 0.25; // below this share of the query met by any name, nothing matches closely
   var STORY = 9; // typed words from which a query is a story, whose single words meet long names by chance
   var STORY_MET = 0.85; // … unless a name meets this share of it: a name pasted whole
@@ -1062,17 +1062,17 @@
     // Not every word is required, but a document must hold a fair share of what was asked, or
     // rank near the first (a short name met whole, "Đăng ký thường trú", next to a long one that
     // meets more of a long query's words), or say in full what an everyday phrase of the query
-    // means ("nhập hộ khẩu" in a long story of moving house): those are the results. The names
-    // that meet less, down to TAIL of the best share, follow them, after "Xem thêm", as the
-    // nearest: a story that tells two things ("dãy trọ bị cháy … có được giảm thuế") still lists
-    // the one its words meet less.
+    // means ("nhập hộ khẩu" in a long story of moving house): those are the results. Every other
+    // name that meets a word asked follows them, after "Xem thêm", as a partial match: a story
+    // that tells two things ("dãy trọ bị cháy … có được giảm thuế") still lists the one its words
+    // meet less, and no procedure a word of the query names is missing from the list.
     var floor = best * 0.5, highest = 0;
     out.forEach(function (d) { highest = Math.max(highest, total[d]); });
     var close = [], nearer = [];
     out.forEach(function (d) {
       if (!passes(d)) return;
       if (fracs[d] >= floor || total[d] >= highest * NEAR || saidBy[d]) close.push(d);
-      else if (fracs[d] >= best * TAIL) nearer.push(d);
+      else nearer.push(d);
     });
     var byScore = function (a, b) { return total[b] - total[a] || a - b; };
     out = close.sort(byScore).concat(nearer.sort(byScore));
@@ -1623,8 +1623,8 @@
       if (message === null) {
         var close = found.close === undefined ? found.length : found.close, nearer = found.length - close;
         message = found.length
-          ? (found.weak || !close ? 'Không có thủ tục nào khớp hẳn với “' + query.trim() + '”. Có ' + number(found.length) + ' thủ tục gần giống' :
-            'Có ' + number(close) + ' kết quả' + (nearer ? ' và ' + number(nearer) + ' thủ tục gần giống' : '')) +
+          ? (found.weak || !close ? 'Không có thủ tục nào khớp hẳn với “' + query.trim() + '”. Có ' + number(found.length) + ' thủ tục khớp một phần' :
+            'Có ' + number(close) + ' kết quả' + (nearer ? ' và ' + number(nearer) + ' thủ tục khớp một phần' : '')) +
             (found.length > shown ? ', đang hiện ' + number(Math.min(shown, found.length)) : '') + '.'
           : 'Không có kết quả nào' + (filtering() ? ' với bộ lọc đã chọn' : '') + '. Hãy thử từ khác, hoặc xem danh mục thủ tục bên dưới.';
         // A mended slip is said, so a word read otherwise than meant can be typed again.
