@@ -189,6 +189,9 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
       ['doi gplc', 'Đổi giấy phép lái xe', '“gplc” là “gplx”'],
       // Two words run together, cut where they stand side by side in names.
       ['dangky khaisinh', 'Đăng ký khai sinh', '“dangky” là “dang ky”, “khaisinh” là “khai sinh”'],
+      // … or an indexed word and an abbreviation only the everyday list holds, that make an
+      // everyday phrase.
+      ['doigplx', 'Đổi giấy phép lái xe', '“doigplx” là “doi gplx”'],
     ]) {
       await page.fill('#q', query);
       await page.press('#q', 'Enter');

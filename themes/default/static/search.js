@@ -1286,15 +1286,17 @@
     }).then(function (all) {
       var near = {}, ear = {}, keys = [], index = all.index, halves = {};
       var need = function (k) { if (keys.indexOf(k) < 0) keys.push(k); };
-      // Two words run together ("tachthua", "dangky"): each way to cut it into two indexed words
-      // (letters only: "2019" is no "20 19").
+      // Two words run together ("tachthua", "dangky"): each way to cut it into two indexed words,
+      // or one indexed and one only the everyday list holds ("doicccd"), (letters only: "2019" is
+      // no "20 19").
+      var known = function (w) { return index[w] || all.real[w]; };
       slips.forEach(function (at) {
         var letters = Array.from(typed[at]);
         halves[at] = [];
         if (letters.length < RUN_TOGETHER || !/^\p{L}+$/u.test(typed[at])) return;
         for (var i = 2; i <= letters.length - 2; i++) {
           var a = letters.slice(0, i).join(''), b = letters.slice(i).join('');
-          if (index[a] && index[b]) {
+          if ((index[a] || index[b]) && known(a) && known(b)) {
             halves[at].push([a, b, i]);
             shardsFor(a, true).concat(shardsFor(b, true)).forEach(need);
             phraseShards([a, b]).forEach(function (run) { need(run.key); });
