@@ -450,6 +450,10 @@
       if (!had[i] && !aim[i]) alts.forEach(function (alt) { alt.forEach(function (key) { lookups[key].asksVariant = true; }); });
       groups.push({ alts: alts, weight: filler ? FILLER : had[i] ? HAD : aim[i] ? PURPOSE : 1, at: i, n: n });
     });
+    // Who asks, when the query also says what for ("cty tnhh nhà hàng tạm ngừng kinh doanh"):
+    // the company weighs less than the thing it asks for.
+    var asks = groups.filter(function (g) { return g.weight === 1 && !companyOnly(folded, g); });
+    if (asks.length) groups.forEach(function (g) { if (g.weight === 1 && companyOnly(folded, g)) g.weight = WHO; });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
@@ -659,6 +663,13 @@
   }
   var GAPS = { bi: 1, da: 1, vua: 1, ghi: 1 };
 
+  // Whether the words of a group only say it is a company ("cty", "công ty tnhh", "doanh nghiệp").
+  function companyOnly(folded, group) {
+    var words = folded.slice(group.at, group.at + group.n);
+    return COMPANY_WORDS.test(' ' + words.join(' ') + ' ') && words.every(function (w) { return COMPANY_WORD[w]; });
+  }
+  var COMPANY_WORD = { cong: 1, ty: 1, cty: 1, tnhh: 1, trach: 1, nhiem: 1, huu: 1, han: 1, co: 1, phan: 1, cp: 1, doanh: 1, nghiep: 1, dn: 1 };
+
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
   // | tốt nghiệp cấp 3"; among equal cuts, the longer phrase at the end, so the thing named
@@ -758,6 +769,7 @@
   var FILLER = 0.25; // a filler word's weight
   var HAD = 0.3; // a word of what the asker already has ('có cccd rồi')
   var PURPOSE = 0.5; // a word of what it is for ('… để đi xuất khẩu lao động')
+  var WHO = 0.5; // a word that only says the asker is a company, beside what it asks for
   var PREFIX = 0.6; // a prefix match against a whole word
   var MISSPELT = 0.4; // a typed diacritic the name spells otherwise ("thải" for "thai")
   var PHRASE = 0.5; // a pair of query words side by side in the name, in order, as a word of its own
