@@ -419,4 +419,27 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });
+
+  it('a name that meets only what the query is for is still in the list, after the rest', { timeout: TIMEOUT }, async () => {
+    const { rec, context, page } = await listPage();
+    // "… để đăng ký tạm trú": a purpose, which no name the story's words meet says; no name
+    // matches closely, a full page shows, and "Đăng ký tạm trú" is listed further on.
+    const query = 'con đi học xa thuê phòng gần trường để đăng ký tạm trú';
+    await page.fill('#q', query);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction((q) => document.querySelector('.search-results')?.dataset.query === q && /^Không có thủ tục nào khớp hẳn/.test(document.querySelector('.search-status').textContent), query);
+    const status = await page.textContent('.search-status');
+    const m = status.match(/Có (\d+) thủ tục khớp một phần, đang hiện (\d+)\.$/);
+    assert.ok(m && Number(m[2]) === Math.min(10, Number(m[1])), status);
+    while (await page.isVisible('.search-more')) {
+      const before = (await results(page)).length;
+      await page.click('.search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#q-ket-qua li[role="option"]').length > n, before);
+    }
+    const all = await results(page);
+    assert.equal(all.length, Number(m[1]), 'every name listed');
+    assert.ok(all.includes('Đăng ký tạm trú'), JSON.stringify(all));
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    await context.close();
+  });
 });

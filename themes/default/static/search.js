@@ -950,7 +950,7 @@
     var docs = [], together = new Int32Array(S * S), saidBy = new Uint8Array(n);
     for (var t = 0; t < touched.length; t++) {
       d = touched[t];
-      var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, previousId = 0, hits = [];
+      var base = 0, loose = 0, head = 0, covered = 0, covered2 = 0, named = 0, strong = false, meant = false, previousId = 0, hits = [];
       var previous = 0, previous2 = 0, previousEnd = -1, late = [], said = false, hitShares = [], lateShares = [];
       for (g = 0; g < p.groups.length; g++) {
         var group = p.groups[g], top = 0, topAlt = null, met = 0;
@@ -1001,6 +1001,7 @@
         base += group.weight * group.most * top;
         if (topAlt.looked === 1) loose += group.weight * group.most * top;
         if (group.weight === 1) strong = true;
+        if (group.weight > FILLER) meant = true;
         var places = 0, places2 = 0, inside = 0;
         // The pairs inside an official wording much longer than what was typed count together
         // as WORDING_PAIRS per word typed: "cắt trợ cấp" read as "thực hiện, điều chỉnh, thôi
@@ -1040,17 +1041,20 @@
         }
         if (first >= 0) head += group.weight * group.most * top / (1 + Math.min(first, HEAD_LAST) / HEAD_WORDS);
       }
-      if (!strong && !relaxed) continue;
-      for (w = 0; w < hits.length; w++) together[hits[w]]++;
-      for (w = 0; w < late.length; w++) together[late[w]]++;
-      docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late, hitShares: hitShares, lateShares: lateShares });
+      // A name that meets only what the query is for, or what the asker has, is no result, but
+      // is still listed last ("đào lề đường để kéo ống nước vào nhà": the water connection).
+      if (!strong && !relaxed && !meant) continue;
+      var aside = !strong && !relaxed;
+      for (w = 0; !aside && w < hits.length; w++) together[hits[w]]++;
+      for (w = 0; !aside && w < late.length; w++) together[late[w]]++;
+      docs.push({ d: d, base: base, loose: loose, head: head, named: named, hits: hits, late: late, hitShares: hitShares, lateShares: lateShares, aside: aside });
       if (said) saidBy[d] = 1;
     }
     // Second pass: a pair side by side counts as a word of its own, weighing as rare as the
     // pair is ("khai tử" is rarer than "khai" and "tử" apart).
     // A long query that no name meets most of is a story, not a name pasted whole.
-    var out = [], most = 0;
-    for (t = 0; t < docs.length; t++) most = Math.max(most, docs[t].base);
+    var out = [], aside = [], most = 0;
+    for (t = 0; t < docs.length; t++) if (!docs[t].aside) most = Math.max(most, docs[t].base);
     var story = p.folded.length >= STORY && most < STORY_MET * W;
     for (t = 0; t < docs.length; t++) {
       var doc = docs[t], phrase = 0;
@@ -1068,8 +1072,11 @@
         SHORT * Math.min(length, 40) / 40;
       total[d] = score;
       fracs[d] = frac;
-      if (frac > best) best = frac;
-      out.push(d);
+      if (doc.aside) aside.push(d);
+      else {
+        if (frac > best) best = frac;
+        out.push(d);
+      }
     }
     // Not every word is required, but a document must hold a fair share of what was asked, or
     // rank near the first (a short name met whole, "Đăng ký thường trú", next to a long one that
@@ -1087,7 +1094,7 @@
       else nearer.push(d);
     });
     var byScore = function (a, b) { return total[b] - total[a] || a - b; };
-    out = close.sort(byScore).concat(nearer.sort(byScore));
+    out = close.sort(byScore).concat(nearer.sort(byScore), aside.filter(passes).sort(byScore));
     out.close = close.length;
     out.scores = total;
     // No name meets a fair share of the query, nor says an everyday phrase of it in full: the
@@ -1504,8 +1511,9 @@
         shards.lengths = loaded[1];
         var results = rank(p, shards, false);
         results.asTyped = bestAsTyped(results, p, shards);
-        // The nearest after the results wait behind "Xem thêm": the first page is the results.
-        if (results.close) shown = Math.min(PAGE, results.close);
+        // The partial matches after the results wait behind "Xem thêm": the first page is the
+        // results; a full page when none matches closely (the status line says so).
+        if (results.close && !results.weak) shown = Math.min(PAGE, results.close);
         panel.setAttribute('data-ms', Math.round(performance.now() - started));
         if (results.length) return show(results, null, id, query, p);
         // Nothing close: the nearest words, then the most-used procedures.
