@@ -330,11 +330,11 @@ describe(`search on ${SITE_DIR}`, { timeout: TIMEOUT * 4 }, () => {
   });
 });
 
-// Twenty-two real names of the national catalog (tests/sites/search-as-typed, written by
+// Twenty-seven real names of the national catalog (tests/sites/search-as-typed, written by
 // benches/search-real/gen-catalog-site.py): ten say "Đăng ký tài sản gắn liền với thửa đất …",
 // what the everyday "nhà mới xây" means, and one is the house number asked for; three are of
-// social work practice, and three of monthly allowances. Built here with the binary the tests
-// compiled.
+// social work practice, three of monthly allowances, three of residence and a tax cut, and two
+// are the ID card for under and over 14. Built here with the binary the tests compiled.
 describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
   let out, server, browser;
 
@@ -416,6 +416,21 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     const more = await results(page);
     assert.equal(more[0], first[0], 'the result stays first');
     assert.ok(!more.slice(1).includes(first[0]), JSON.stringify(more));
+    assert.deepEqual(rec.errors, [], 'JavaScript errors');
+    await context.close();
+  });
+
+  it('a name for other ages than the one asked gives way to the one for that age', { timeout: TIMEOUT }, async () => {
+    const { rec, context, page } = await listPage();
+    for (const [query, expected] of [
+      ['lam cccd cho con 15 tuoi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
+      ['làm căn cước cho bà nội 80 tuổi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
+      ['lam cccd cho be 6 tuoi', 'Cấp thẻ căn cước cho người dưới 14 tuổi'],
+      // An age said in words is read as its digits.
+      ['căn cước cho con mười lăm tuổi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
+    ]) {
+      assert.equal((await resultsFor(page, query))[0], expected, query);
+    }
     assert.deepEqual(rec.errors, [], 'JavaScript errors');
     await context.close();
   });

@@ -1154,11 +1154,37 @@
   // A query naming a company, or a household business, and not the other: a name for the other
   // only gives way by OTHER_BUSINESS.
   var OTHER_BUSINESS = 0.1;
+  var OTHER_AGE = 0.5; // what a name for other ages than the one asked takes off
   var COMPANY_WORDS = / (cong ty|cty|doanh nghiep|dn|tnhh|trach nhiem huu han|co phan) /;
   var HOUSEHOLD_WORDS = / (ho kinh doanh|hkd|ho ca the|ca the|tiem|tiem tap hoa) /;
   var ORGANISATION_WORDS = new RegExp(' (' + ['cong ty', 'cty', 'doanh nghiep', 'dn', 'hop tac xa', 'htx', 'to chuc',
     'co quan', 'benh vien', 'chi nhanh', 'van phong', 'nha dau tu', 'xi nghiep', 'nha may',
     'ngan hang', 'dang vien', 'cong chuc', 'vien chuc', 'can bo', 'chi bo'].join('|') + ') ');
+
+  // The ages a name is for: each range it states ("dưới 14 tuổi", "từ đủ 14 tuổi trở lên", "từ
+  // đủ 75 tuổi đến 80 tuổi", "trên 80 tuổi"), as [lowest, highest]; none when it states none.
+  function agesOf(folded) {
+    var ranges = [], m, text = folded;
+    var between = /(?:tu du|tu) (\d+) tuoi (?:den|toi) (duoi )?(\d+) tuoi/g;
+    while ((m = between.exec(text))) ranges.push([+m[1], +m[3] - (m[2] ? 1 : 0)]);
+    text = text.replace(between, ' ');
+    var from = /(?:tu du|tu|du) (\d+) tuoi tro len|tren (\d+) tuoi/g;
+    while ((m = from.exec(text))) ranges.push([m[1] ? +m[1] : +m[2] + 1, Infinity]);
+    text = text.replace(from, ' ');
+    var under = /duoi (\d+) tuoi/g;
+    while ((m = under.exec(text))) ranges.push([0, +m[1] - 1]);
+    return ranges;
+  }
+  // The age a query says ("con 15 tuổi", "17t", "bà cụ trên 80 tuổi"), or -1.
+  function ageAsked(folded) {
+    for (var i = 0; i < folded.length; i++) {
+      var m = /^(\d+)t$/.exec(folded[i]);
+      var n = m ? +m[1] : /^\d+$/.test(folded[i]) && folded[i + 1] === 'tuoi' ? +folded[i] : -1;
+      if (n < 0 || n > 120) continue;
+      return folded[i - 1] === 'tren' ? n + 1 : folded[i - 1] === 'duoi' ? n - 1 : n;
+    }
+    return -1;
+  }
 
   function plainFirst(head, scores, rowOf, p) {
     var asked = Object.create(null);
@@ -1171,6 +1197,7 @@
     var query = ' ' + p.folded.join(' ') + ' ', organisation = ORGANISATION_WORDS.test(query);
     // Who runs the business the query names, a company or a household, if one of them only.
     var company = COMPANY_WORDS.test(query), household = HOUSEHOLD_WORDS.test(query);
+    var age = ageAsked(p.folded);
     var by = {};
     head.forEach(function (d) {
       var row = rowOf(d), name = row[0].normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
@@ -1209,8 +1236,11 @@
         var forCompany = COMPANY_WORDS.test(folded), forHousehold = HOUSEHOLD_WORDS.test(folded);
         other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
       }
+      // A name for other ages than the one asked ("dưới 14 tuổi" for "con 15 tuổi") gives way.
+      var ages = age < 0 ? [] : agesOf(name.map(fold).join(' '));
+      var otherAge = ages.length > 0 && ages.every(function (r) { return age < r[0] || age > r[1]; });
       by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest -
-        SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0);
+        SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0) - (otherAge ? OTHER_AGE : 0);
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
