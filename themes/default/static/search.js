@@ -452,8 +452,8 @@
     });
     // Who asks, when the query also says what for ("cty tnhh nhà hàng tạm ngừng kinh doanh"):
     // the company weighs less than the thing it asks for.
-    var asks = groups.filter(function (g) { return g.weight === 1 && !companyOnly(folded, g); });
-    if (asks.length) groups.forEach(function (g) { if (g.weight === 1 && companyOnly(folded, g)) g.weight = WHO; });
+    var who = groups.filter(function (g) { return g.weight === 1 && companyOnly(folded, g); });
+    if (who.length < groups.filter(function (g) { return g.weight === 1; }).length) who.forEach(function (g) { g.weight = WHO; });
     // A long query (a whole name pasted, a long sentence) reads at most LOOKUPS words and
     // about BUDGET kB of index (a shard the manifest lists as heavy at its size, any other at
     // 1 kB): past either, the commonest words go first, their groups kept as gaps so the words
@@ -663,12 +663,16 @@
   }
   var GAPS = { bi: 1, da: 1, vua: 1, ghi: 1 };
 
-  // Whether the words of a group only say it is a company ("cty", "công ty tnhh", "doanh nghiệp").
+  // Whether the words of a group only say it is a company ("cty", "công ty tnhh", "doanh
+  // nghiệp"): nothing is left once the COMPANY_WORDS are taken out.
   function companyOnly(folded, group) {
-    var words = folded.slice(group.at, group.at + group.n);
-    return COMPANY_WORDS.test(' ' + words.join(' ') + ' ') && words.every(function (w) { return COMPANY_WORD[w]; });
+    var text = ' ' + folded.slice(group.at, group.at + group.n).join(' ') + ' ', rest = text, before;
+    do {
+      before = rest;
+      rest = rest.replace(COMPANY_WORDS, ' ');
+    } while (rest !== before);
+    return rest !== text && rest.trim() === '';
   }
-  var COMPANY_WORD = { cong: 1, ty: 1, cty: 1, tnhh: 1, trach: 1, nhiem: 1, huu: 1, han: 1, co: 1, phan: 1, cp: 1, doanh: 1, nghiep: 1, dn: 1 };
 
   // The query cut into everyday phrases and single words: the cut whose phrases are longest
   // (each weighing its length squared), so "mất bằng tốt nghiệp | cấp 3" wins over "mất | bằng
@@ -1155,7 +1159,7 @@
   // only gives way by OTHER_BUSINESS.
   var OTHER_BUSINESS = 0.1;
   var OTHER_AGE = 0.5; // what a name for other ages than the one asked takes off
-  var COMPANY_WORDS = / (cong ty|cty|doanh nghiep|dn|tnhh|trach nhiem huu han|co phan) /;
+  var COMPANY_WORDS = / (cong ty|cty|doanh nghiep|dn|tnhh|trach nhiem huu han|co phan|cp) /;
   var HOUSEHOLD_WORDS = / (ho kinh doanh|hkd|ho ca the|ca the|tiem|tiem tap hoa) /;
   var ORGANISATION_WORDS = new RegExp(' (' + ['cong ty', 'cty', 'doanh nghiep', 'dn', 'hop tac xa', 'htx', 'to chuc',
     'co quan', 'benh vien', 'chi nhanh', 'van phong', 'nha dau tu', 'xi nghiep', 'nha may',
@@ -1230,14 +1234,13 @@
       });
       // A name for the other kind of business gives way ("tạm ngừng kinh doanh" of a household
       // for "cty tạm ngừng kd").
-      var other = false;
+      var other = false, folded = company !== household || age >= 0 ? ' ' + name.map(fold).join(' ') + ' ' : '';
       if (company !== household) {
-        var folded = ' ' + name.map(fold).join(' ') + ' ';
         var forCompany = COMPANY_WORDS.test(folded), forHousehold = HOUSEHOLD_WORDS.test(folded);
         other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
       }
       // A name for other ages than the one asked ("dưới 14 tuổi" for "con 15 tuổi") gives way.
-      var ages = age < 0 ? [] : agesOf(name.map(fold).join(' '));
+      var ages = age < 0 ? [] : agesOf(folded);
       var otherAge = ages.length > 0 && ages.every(function (r) { return age < r[0] || age > r[1]; });
       by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest -
         SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0) - (otherAge ? OTHER_AGE : 0);
