@@ -661,7 +661,7 @@
       return !(GAPS[w] && i > 0 && i < words.length - 1 && !(w === 'bi' && words[i + 1] === 'mat'));
     });
   }
-  var GAPS = { bi: 1, da: 1, vua: 1, ghi: 1 };
+  var GAPS = { bi: 1, da: 1, vua: 1, ghi: 1, sap: 1 };
 
   // Whether the words of a group only say it is a company ("cty", "công ty tnhh", "doanh
   // nghiệp"): nothing is left once the COMPANY_WORDS are taken out.
