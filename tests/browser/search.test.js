@@ -420,7 +420,7 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
     await context.close();
   });
 
-  it('a name for other ages than the one asked gives way to the one for that age', { timeout: TIMEOUT }, async () => {
+  it('a name for other ages than the one asked gives way to the one for that age, and one for children only to its twin when none is named', { timeout: TIMEOUT }, async () => {
     const { rec, context, page } = await listPage();
     for (const [query, expected] of [
       ['lam cccd cho con 15 tuoi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
@@ -428,6 +428,10 @@ describe('a fixture of real catalog names', { timeout: TIMEOUT * 2 }, () => {
       ['lam cccd cho be 6 tuoi', 'Cấp thẻ căn cước cho người dưới 14 tuổi'],
       // An age said in words is read as its digits.
       ['căn cước cho con mười lăm tuổi', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
+      // No age said and no child named: most who ask, ask for themselves; a child named, the
+      // name for children stays first.
+      ['lam can cuoc', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'],
+      ['làm căn cước cho bé', 'Cấp thẻ căn cước cho người dưới 14 tuổi'],
     ]) {
       assert.equal((await resultsFor(page, query))[0], expected, query);
     }

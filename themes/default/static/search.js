@@ -1159,6 +1159,10 @@
   // only gives way by OTHER_BUSINESS.
   var OTHER_BUSINESS = 0.1;
   var OTHER_AGE = 0.5; // what a name for other ages than the one asked takes off
+  // A name for children only ("Cấp thẻ căn cước cho người dưới 14 tuổi"), when the query states
+  // no age nor names a child: most who ask, ask for themselves, and its twin for adults goes first.
+  var MINORS_ONLY = 0.1;
+  var CHILD_WORDS = / (con|be|tre|tre em|chau|hoc sinh|so sinh|em be|nho|thieu nhi|vi thanh nien|tuoi) /;
   var COMPANY_WORDS = / (cong ty|cty|doanh nghiep|dn|tnhh|trach nhiem huu han|co phan|cp) /;
   var HOUSEHOLD_WORDS = / (ho kinh doanh|hkd|ho ca the|ca the|tiem|tiem tap hoa) /;
   var ORGANISATION_WORDS = new RegExp(' (' + ['cong ty', 'cty', 'doanh nghiep', 'dn', 'hop tac xa', 'htx', 'to chuc',
@@ -1201,7 +1205,7 @@
     var query = ' ' + p.folded.join(' ') + ' ', organisation = ORGANISATION_WORDS.test(query);
     // Who runs the business the query names, a company or a household, if one of them only.
     var company = COMPANY_WORDS.test(query), household = HOUSEHOLD_WORDS.test(query);
-    var age = ageAsked(p.folded);
+    var age = ageAsked(p.folded), child = CHILD_WORDS.test(query);
     var by = {};
     head.forEach(function (d) {
       var row = rowOf(d), name = row[0].normalize('NFC').toLowerCase().split(/[^\p{Alphabetic}\p{N}]+/u), unasked = 0;
@@ -1234,16 +1238,18 @@
       });
       // A name for the other kind of business gives way ("tạm ngừng kinh doanh" of a household
       // for "cty tạm ngừng kd").
-      var other = false, folded = company !== household || age >= 0 ? ' ' + name.map(fold).join(' ') + ' ' : '';
+      var other = false, folded = ' ' + name.map(fold).join(' ') + ' ';
       if (company !== household) {
         var forCompany = COMPANY_WORDS.test(folded), forHousehold = HOUSEHOLD_WORDS.test(folded);
         other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
       }
       // A name for other ages than the one asked ("dưới 14 tuổi" for "con 15 tuổi") gives way.
-      var ages = age < 0 ? [] : agesOf(folded);
-      var otherAge = ages.length > 0 && ages.every(function (r) { return age < r[0] || age > r[1]; });
+      var ages = age >= 0 || !child ? agesOf(folded) : [];
+      var otherAge = age >= 0 && ages.length > 0 && ages.every(function (r) { return age < r[0] || age > r[1]; });
+      var minorsOnly = age < 0 && !child && ages.length > 0 && ages.every(function (r) { return r[1] < 18; });
       by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest -
-        SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0) - (otherAge ? OTHER_AGE : 0);
+        SPECIAL_FIRST * rarestFirst - (other ? OTHER_BUSINESS : 0) - (otherAge ? OTHER_AGE : 0) -
+        (minorsOnly ? MINORS_ONLY : 0);
     });
     head.sort(function (a, b) { return by[b] - by[a] || a - b; });
   }
@@ -1625,8 +1631,10 @@
       });
   }
 
+  // One formatter for every count: toLocaleString builds a new one each call.
+  var NUMBER = new Intl.NumberFormat('vi-VN');
   function number(n) {
-    return n.toLocaleString('vi-VN');
+    return NUMBER.format(n);
   }
 
   function show(results, message, id, query, p) {
