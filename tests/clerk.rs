@@ -657,7 +657,10 @@ fn thirty_thousand_rows_that_do_not_add_up_are_checked_quickly() {
     let seconds = started.elapsed().as_secs_f64();
     let tail: String = stderr.chars().rev().take(3000).collect::<Vec<_>>().into_iter().rev().collect();
     assert_eq!(code, 0, "{tail}");
-    assert!(seconds < 20.0, "{seconds} s");
+    // A bound against a blow-up, not a benchmark: about 6 s in a debug build on 2 cores, 26 s
+    // when the machine also ran a release build and eight other processes; checking every row
+    // against every other would take many minutes.
+    assert!(seconds < 90.0, "{seconds} s");
     assert!(stderr.len() < 20_000, "{} bytes of output", stderr.len());
 }
 
