@@ -1244,7 +1244,7 @@
         other = company ? forHousehold && !forCompany : forCompany && !forHousehold;
       }
       // A name for other ages than the one asked ("dưới 14 tuổi" for "con 15 tuổi") gives way.
-      var ages = age >= 0 || !child ? agesOf(folded) : [];
+      var ages = agesOf(folded);
       var otherAge = age >= 0 && ages.length > 0 && ages.every(function (r) { return age < r[0] || age > r[1]; });
       var minorsOnly = age < 0 && !child && ages.length > 0 && ages.every(function (r) { return r[1] < 18; });
       by[d] = scores[d] - (row[6] && !organisation ? ORGANISATIONS : 0) - VARIANT * unasked - SPECIAL * rarest -
